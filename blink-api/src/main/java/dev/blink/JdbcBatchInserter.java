@@ -1,0 +1,130 @@
+package dev.blink;
+
+import dev.blink.internal.Values;
+import dev.blink.spi.InsertStats;
+import dev.blink.spi.Inserter;
+import dev.blink.spi.TableInput;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A portable inserter: {@code INSERT INTO … VALUES (?, …)} in JDBC batches of
+ * {@link InsertOptions#batchSize()} rows, for any JDBC database. Much slower than COPY; use it where
+ * COPY is not available, and as the reference that other inserters are tested against.
+ *
+ * <p>Values are bound with {@link PreparedStatement#setObject(int, Object)}, except that an
+ * {@link Instant} is bound as an {@link OffsetDateTime} in UTC, a {@link ZonedDateTime} as its
+ * offset date-time, an enum as its name and a {@code Character} as a one-character string.
+ * Identifiers are double-quoted. Stateless and thread-safe.
+ */
+public final class JdbcBatchInserter implements Inserter {
+
+    private static final JdbcBatchInserter INSTANCE = new JdbcBatchInserter();
+
+    private JdbcBatchInserter() {
+    }
+
+    /** The inserter. */
+    public static JdbcBatchInserter create() {
+        return INSTANCE;
+    }
+
+    @Override
+    public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
+        List<String> columns = input.columns();
+        StringJoiner names = new StringJoiner(", ", " (", ")");
+        StringJoiner marks = new StringJoiner(", ", " VALUES (", ")");
+        for (String column : columns) {
+            names.add(TableName.quote(column));
+            marks.add("?");
+        }
+        String sql = "INSERT INTO " + input.table().toSql() + names + marks;
+        int batchSize = options.batchSize();
+        Object[] values = new Object[columns.size()];
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            long timeout = options.statementTimeout().toSeconds();
+            if (!options.statementTimeout().isZero()) {
+                statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout)));
+            }
+            long batchStart = 1;
+            int inBatch = 0;
+            while (input.next(values)) {
+                for (int i = 0; i < values.length; i++) {
+                    try {
+                        statement.setObject(i + 1, toJdbc(values[i]));
+                    } catch (SQLException e) {
+                        throw new ValueException(input.location().column(columns.get(i)),
+                                "a value the JDBC driver can bind", values[i], e.getMessage(), e);
+                    }
+                }
+                statement.addBatch();
+                if (++inBatch == batchSize) {
+                    execute(statement, input, batchStart);
+                    batchStart += inBatch;
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                execute(statement, input, batchStart);
+            }
+        }
+        return new InsertStats(input.rowNumber(), 0);
+    }
+
+    private static void execute(PreparedStatement statement, TableInput input, long batchStart) {
+        try {
+            statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            int[] counts = e.getUpdateCounts();
+            int failed = counts.length;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Statement.EXECUTE_FAILED) {
+                    failed = i;
+                    break;
+                }
+            }
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new SeedException(Location.of(input.location().table()).row(batchStart + failed),
+                    "the database rejected the row: " + Values.cut(String.valueOf(cause.getMessage()))
+                            + sqlState(cause), cause);
+        } catch (SQLException e) {
+            throw new SeedException(Location.of(input.location().table()).row(batchStart),
+                    "the database rejected the batch starting at this row: " + Values.cut(String.valueOf(e.getMessage()))
+                            + sqlState(e), e);
+        }
+    }
+
+    private static String sqlState(SQLException e) {
+        return e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]";
+    }
+
+    private static Object toJdbc(Object value) {
+        if (value instanceof Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toOffsetDateTime();
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Character c) {
+            return c.toString();
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBatchInserter";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.blink.internal;
+
+import dev.blink.spi.MappingContext;
+import dev.blink.spi.RowLayout;
+import dev.blink.spi.RowMapper;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Chooses a table's {@link RowLayout}: registered mappers first, then maps and records. */
+final class Layouts {
+
+    private Layouts() {
+    }
+
+    static RowLayout choose(List<RowMapper> mappers, MappingContext context) throws SQLException {
+        for (RowMapper mapper : mappers) {
+            Optional<RowLayout> layout = mapper.prepare(context);
+            if (layout.isPresent()) {
+                return layout.get();
+            }
+        }
+        Object first = context.firstRow();
+        if (first instanceof Map<?, ?> map) {
+            return MapLayout.of(map);
+        }
+        if (first.getClass().isRecord()) {
+            return RecordLayout.of(first.getClass(), context.options().columnNaming());
+        }
+        throw new IllegalArgumentException("rows of type " + first.getClass().getName() + " cannot be mapped to columns: "
+                + "return Map<String, ?> rows or records, or register a RowMapper for this type "
+                + "(InsertOptions.builder().rowMapper(...); blink-jpa maps JPA entities)");
+    }
+}

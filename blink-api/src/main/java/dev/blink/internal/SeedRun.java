@@ -1,0 +1,250 @@
+package dev.blink.internal;
+
+import dev.blink.BlinkException;
+import dev.blink.CallbackException;
+import dev.blink.InsertOptions;
+import dev.blink.Location;
+import dev.blink.PlanException;
+import dev.blink.Retain;
+import dev.blink.SeedException;
+import dev.blink.SeedResult;
+import dev.blink.TableName;
+import dev.blink.TableResult;
+import dev.blink.spi.InsertStats;
+import dev.blink.spi.Inserter;
+import dev.blink.spi.MappingContext;
+import dev.blink.spi.RowLayout;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a plan's steps in order on one connection, in one transaction (or under a savepoint of the
+ * caller's), and turns every failure into a {@link BlinkException} after rolling back.
+ */
+public final class SeedRun {
+
+    private final Connection connection;
+    private final InsertOptions options;
+    private final Inserter inserter;
+    private StoreState store = StoreState.empty();
+    private String current;
+
+    private SeedRun(Connection connection, InsertOptions options, Inserter inserter) {
+        this.connection = connection;
+        this.options = options;
+        this.inserter = inserter;
+    }
+
+    /**
+     * Runs {@code steps}.
+     *
+     * @param owned whether Blink owns the connection (then it always commits or rolls back the
+     *     whole transaction); otherwise a connection with autocommit off is the caller's
+     *     transaction, and Blink works under a savepoint
+     */
+    public static SeedResult run(List<Step> steps, Connection connection, InsertOptions options, boolean owned) {
+        if (steps.isEmpty()) {
+            throw new PlanException("The plan has no steps: add tables with addTable before insert");
+        }
+        Inserter inserter = options.inserter().orElseGet(Inserters::discover);
+        return new SeedRun(connection, options, inserter).run(steps, owned);
+    }
+
+    private SeedResult run(List<Step> steps, boolean owned) {
+        long start = System.nanoTime();
+        current = steps.get(0).name();
+        boolean autoCommit;
+        Savepoint savepoint = null;
+        try {
+            autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            } else if (!owned) {
+                savepoint = connection.setSavepoint();
+            }
+        } catch (SQLException e) {
+            throw new SeedException(Location.of(current), "could not begin the seed's transaction: " + e.getMessage(), e);
+        }
+        try {
+            List<TableResult> results = runSteps(steps);
+            current = steps.get(steps.size() - 1).name();
+            inserter.afterSeed(connection, results, options);
+            if (savepoint == null) {
+                connection.commit();
+            } else {
+                connection.releaseSavepoint(savepoint);
+            }
+            return new SeedResult(results, store, Duration.ofNanos(System.nanoTime() - start));
+        } catch (Throwable failure) {
+            rollBack(savepoint, failure);
+            throw translate(failure);
+        } finally {
+            if (autoCommit) {
+                restoreAutoCommit();
+            }
+        }
+    }
+
+    private List<TableResult> runSteps(List<Step> steps) throws Exception {
+        List<TableName> tables = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Step.Table table) {
+                tables.add(table.table());
+            }
+        }
+        inserter.beforeSeed(connection, List.copyOf(tables), options);
+        List<TableResult> results = new ArrayList<>();
+        for (Step step : steps) {
+            current = step.name();
+            if (step instanceof Step.Context context) {
+                Object value;
+                try {
+                    value = context.source().value(store);
+                } catch (BlinkException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CallbackException(Location.of(context.name()), "the context callback threw " + e, e);
+                }
+                store = store.withContext(context.name(), value);
+                options.listener().contextComputed(context.name());
+            } else {
+                TableResult result = runTable((Step.Table) step);
+                results.add(result);
+                options.listener().tableFinished(result);
+            }
+        }
+        return results;
+    }
+
+    private TableResult runTable(Step.Table step) throws Exception {
+        long start = System.nanoTime();
+        options.listener().tableStarted(step.name());
+        Location where = Location.of(step.name());
+        Iterable<?> rows;
+        Iterator<?> iterator;
+        try {
+            rows = step.source().rows(store);
+            if (rows == null) {
+                throw new CallbackException(where, "the table's callback returned null; return an empty list for no rows", null);
+            }
+            iterator = rows.iterator();
+        } catch (BlinkException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CallbackException(where, "the table's callback threw " + e, e);
+        }
+        TableResult result;
+        try {
+            result = writeTable(step, rows, iterator, start);
+        } catch (Throwable failure) {
+            closeQuietly(iterator, failure);
+            if (rows != iterator) {
+                closeQuietly(rows, failure);
+            }
+            throw failure;
+        }
+        // closed outside the try, so that an error while closing fails the seed
+        close(iterator);
+        if (rows != iterator) {
+            close(rows);
+        }
+        return result;
+    }
+
+    private TableResult writeTable(Step.Table step, Iterable<?> rows, Iterator<?> iterator, long start) throws Exception {
+        Location where = Location.of(step.name());
+        Retain retain = step.options().retain();
+        boolean keepList = retain.all() && rows instanceof List<?>;
+        Object first;
+        try {
+            if (!iterator.hasNext()) {
+                store = store.withTable(step.name(), keepList ? (List<?>) rows : List.of(), retain);
+                return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+            }
+            first = iterator.next();
+        } catch (BlinkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CallbackException(where.row(1), "reading the row from the table's source failed: " + e, e);
+        }
+        if (first == null) {
+            throw new SeedException(where.row(1), "the row is null; return a Map or record per row", null);
+        }
+        Optional<Collection<?>> all = rows instanceof Collection<?> c ? Optional.of(c) : Optional.empty();
+        TableCursor cursor;
+        try {
+            RowLayout layout = Layouts.choose(options.rowMappers(),
+                    new MappingContext(step.table(), first, all, step.options(), connection));
+            cursor = new TableCursor(step.name(), step.table(), first, iterator, layout,
+                    step.options().constants(), retain, keepList, options.listener(), options.progressInterval());
+        } catch (IllegalArgumentException e) {
+            throw new SeedException(where.row(1), e.getMessage(), e);
+        }
+        InsertStats stats = inserter.insert(connection, cursor, options);
+        if (!cursor.exhausted()) {
+            throw new SeedException(where.row(cursor.rowNumber()), "the inserter " + inserter.getClass().getName()
+                    + " returned before reading every row", null);
+        }
+        store = store.withTable(step.name(), keepList ? Collections.unmodifiableList((List<?>) rows)
+                : cursor.retained(), retain);
+        return new TableResult(step.name(), cursor.rowNumber(), stats.bytes(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void close(Object source) throws Exception {
+        if (source instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private static void closeQuietly(Object source, Throwable failure) {
+        try {
+            close(source);
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void rollBack(Savepoint savepoint, Throwable failure) {
+        try {
+            if (savepoint == null) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // a broken connection: the failure being thrown (if any) already says so
+        }
+    }
+
+    private RuntimeException translate(Throwable failure) {
+        if (failure instanceof BlinkException blink) {
+            return blink;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        Location where = Location.of(current);
+        if (failure instanceof SQLException sql) {
+            return new SeedException(where, "the database rejected the seed: " + Values.cut(sql.getMessage())
+                    + (sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]"), sql);
+        }
+        return new SeedException(where, "seeding failed: " + failure, failure);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.blink.internal;
+
+import dev.blink.BlinkException;
+import dev.blink.CallbackException;
+import dev.blink.Location;
+import dev.blink.Retain;
+import dev.blink.SeedException;
+import dev.blink.TableName;
+import dev.blink.spi.RowLayout;
+import dev.blink.spi.RowOrigin;
+import dev.blink.spi.SeedListener;
+import dev.blink.spi.TableInput;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@link TableInput} of one table: pulls rows from the source's iterator, maps them, adds the
+ * constants, retains what the table asks, reports progress.
+ */
+final class TableCursor implements TableInput {
+
+    private final String step;
+    private final TableName table;
+    private final Iterator<?> rows;
+    private final RowOrigin origin;
+    private final RowLayout layout;
+    private final int mappedCount;
+    private final List<String> columns;
+    private final Set<String> constantColumns;
+    private final Object[] constantValues;
+    private final SeedListener listener;
+    private final long progressInterval;
+
+    private final boolean retainRows;
+    private final int[] retainedIndexes;
+    private final String[] retainedNames;
+    private final List<Object> retained;
+
+    private Object pending;
+    private long rowNumber;
+
+    TableCursor(String step, TableName table, Object firstRow, Iterator<?> rows, RowLayout layout,
+                Map<String, Object> constants, Retain retain, boolean keepSourceList,
+                SeedListener listener, long progressInterval) {
+        this.step = step;
+        this.table = table;
+        this.pending = firstRow;
+        this.rows = rows;
+        this.origin = rows instanceof RowOrigin o ? o : null;
+        this.layout = layout;
+        this.mappedCount = layout.columns().size();
+        List<String> all = new ArrayList<>(layout.columns());
+        for (String constant : constants.keySet()) {
+            if (all.contains(constant)) {
+                throw new IllegalArgumentException("column \"" + constant
+                        + "\" is declared constant but the rows hold it too; drop it from the rows or from the constants");
+            }
+            all.add(constant);
+        }
+        this.columns = List.copyOf(all);
+        this.constantColumns = Collections.unmodifiableSet(new LinkedHashSet<>(constants.keySet()));
+        this.constantValues = constants.values().toArray();
+        this.listener = listener;
+        this.progressInterval = progressInterval;
+
+        this.retainRows = retain.all() && !keepSourceList;
+        List<String> kept = retain.columns();
+        this.retainedIndexes = new int[kept.size()];
+        this.retainedNames = kept.toArray(String[]::new);
+        for (int i = 0; i < retainedIndexes.length; i++) {
+            retainedIndexes[i] = columns.indexOf(kept.get(i));
+            if (retainedIndexes[i] < 0) {
+                throw new IllegalArgumentException("Retain.columns(" + kept + ") names \"" + kept.get(i)
+                        + "\", which is not a column of the rows; the columns are " + columns);
+            }
+        }
+        this.retained = retainRows || retainedIndexes.length > 0 ? new ArrayList<>() : null;
+    }
+
+    @Override
+    public TableName table() {
+        return table;
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public Set<String> constantColumns() {
+        return constantColumns;
+    }
+
+    @Override
+    public boolean next(Object[] values) {
+        Object row;
+        if (pending != null) {
+            row = pending;
+            pending = null;
+        } else {
+            try {
+                if (!rows.hasNext()) {
+                    return false;
+                }
+                row = rows.next();
+            } catch (BlinkException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CallbackException(Location.of(step).row(rowNumber + 1),
+                        "reading the row from the table's source failed: " + e, e);
+            }
+        }
+        rowNumber++;
+        if (row == null) {
+            throw new SeedException(location(), "the row is null; return a Map or record per row", null);
+        }
+        try {
+            layout.copyValues(row, values);
+        } catch (IllegalArgumentException e) {
+            throw new SeedException(location(), e.getMessage(), e);
+        }
+        if (constantValues.length > 0) {
+            System.arraycopy(constantValues, 0, values, mappedCount, constantValues.length);
+        }
+        if (retained != null) {
+            retain(row, values);
+        }
+        if (rowNumber % progressInterval == 0) {
+            listener.tableProgress(step, rowNumber);
+        }
+        return true;
+    }
+
+    private void retain(Object row, Object[] values) {
+        if (retainRows) {
+            retained.add(row);
+        } else {
+            Map<String, Object> kept = new LinkedHashMap<>(retainedIndexes.length * 2);
+            for (int i = 0; i < retainedIndexes.length; i++) {
+                kept.put(retainedNames[i], values[retainedIndexes[i]]);
+            }
+            retained.add(Collections.unmodifiableMap(kept));
+        }
+    }
+
+    @Override
+    public long rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public Location location() {
+        Location location = Location.of(step).row(rowNumber);
+        return origin == null ? location : location.file(origin.file(), origin.line());
+    }
+
+    /** Whether every row was read. */
+    boolean exhausted() {
+        return pending == null && !rows.hasNext();
+    }
+
+    /** The rows retained as the table was read (empty when nothing or the source list is kept). */
+    List<?> retained() {
+        return retained == null ? List.of() : Collections.unmodifiableList(retained);
+    }
+}

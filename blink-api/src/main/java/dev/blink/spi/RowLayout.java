@@ -1,0 +1,22 @@
+package dev.blink.spi;
+
+import java.util.List;
+
+/**
+ * How the rows of one table become column values: prepared once per table by a {@link RowMapper},
+ * then applied to every row. Implementations do their lookups and reflection when they are
+ * prepared, not per row.
+ */
+public interface RowLayout {
+
+    /** The column names, in the order {@link #copyValues} writes them. */
+    List<String> columns();
+
+    /**
+     * Writes one row's column values into {@code values}, in {@link #columns()} order.
+     *
+     * @throws IllegalArgumentException if the row does not have this layout (other keys, another
+     *     type); the message says how it differs, and Blink adds the table and row
+     */
+    void copyValues(Object row, Object[] values);
+}

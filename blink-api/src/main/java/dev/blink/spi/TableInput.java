@@ -1,0 +1,45 @@
+package dev.blink.spi;
+
+import dev.blink.Location;
+import dev.blink.TableName;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One table's rows as an {@link Inserter} receives them: a name, the columns, and a cursor over
+ * the rows' values. Not thread-safe; read it from the thread that called the inserter.
+ */
+public interface TableInput {
+
+    /** The target table. */
+    TableName table();
+
+    /** Every column the inserter writes, in the order of the values {@link #next} fills. */
+    List<String> columns();
+
+    /**
+     * The columns whose value is the same in every row (declared with
+     * {@link dev.blink.TableOptions#withConstant}). {@link #next} still fills them, so an inserter
+     * may ignore this; a fast one encodes them once.
+     */
+    Set<String> constantColumns();
+
+    /**
+     * Advances to the next row and writes its values into {@code values} (of length
+     * {@code columns().size()}).
+     *
+     * @return {@code false} when there are no more rows
+     * @throws dev.blink.SeedException if producing or mapping the row fails; the table is then
+     *     aborted
+     */
+    boolean next(Object[] values);
+
+    /** The 1-based position of the row last returned by {@link #next}, 0 before the first. */
+    long rowNumber();
+
+    /**
+     * Where the current row is: the table, the row number and, for rows read from a file, the
+     * file and line. Add the column with {@link Location#column(String)}.
+     */
+    Location location();
+}

