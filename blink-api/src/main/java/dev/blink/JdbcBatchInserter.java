@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A portable inserter: {@code INSERT INTO … VALUES (?, …)} in JDBC batches of
@@ -28,6 +30,7 @@ import java.util.StringJoiner;
  */
 public final class JdbcBatchInserter implements Inserter {
 
+    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+)");
     private static final JdbcBatchInserter INSTANCE = new JdbcBatchInserter();
 
     private JdbcBatchInserter() {
@@ -84,14 +87,7 @@ public final class JdbcBatchInserter implements Inserter {
         try {
             statement.executeBatch();
         } catch (BatchUpdateException e) {
-            int[] counts = e.getUpdateCounts();
-            int failed = counts.length;
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == Statement.EXECUTE_FAILED) {
-                    failed = i;
-                    break;
-                }
-            }
+            long failed = failedEntry(e);
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new SeedException(Location.of(input.location().table()).row(batchStart + failed),
                     "the database rejected the row: " + Values.cut(String.valueOf(cause.getMessage()))
@@ -101,6 +97,24 @@ public final class JdbcBatchInserter implements Inserter {
                     "the database rejected the batch starting at this row: " + Values.cut(String.valueOf(e.getMessage()))
                             + sqlState(e), e);
         }
+    }
+
+    /**
+     * The 0-based entry of the batch that failed: pgjdbc names it in the message ("Batch entry 13
+     * …"); other drivers mark it in the update counts.
+     */
+    private static long failedEntry(BatchUpdateException e) {
+        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        if (entry.find()) {
+            return Long.parseLong(entry.group(1));
+        }
+        int[] counts = e.getUpdateCounts();
+        for (int i = 0; counts != null && i < counts.length; i++) {
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                return i;
+            }
+        }
+        return counts == null ? 0 : counts.length;
     }
 
     private static String sqlState(SQLException e) {

@@ -126,12 +126,12 @@ public final class Plan {
     public SeedResult insert(DataSource dataSource, InsertOptions options) {
         Objects.requireNonNull(dataSource, "null dataSource");
         Objects.requireNonNull(options, "null options");
-        List<Step> frozen = List.copyOf(steps);
+        SeedRun.Prepared prepared = SeedRun.prepare(steps, options);
         try (Connection connection = dataSource.getConnection()) {
-            return SeedRun.run(frozen, connection, options, true);
+            return prepared.run(connection, true);
         } catch (SQLException e) {
-            throw new SeedException(Location.of(frozen.isEmpty() ? "(none)" : frozen.get(0).name()),
-                    "could not open or close a connection: " + e.getMessage(), e);
+            throw new SeedException(Location.of(prepared.firstStep()),
+                    "could not open or close the connection: " + e.getMessage(), e);
         }
     }
 
@@ -148,7 +148,7 @@ public final class Plan {
     public SeedResult insert(Connection connection, InsertOptions options) {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(options, "null options");
-        return SeedRun.run(List.copyOf(steps), connection, options, false);
+        return SeedRun.prepare(steps, options).run(connection, false);
     }
 
     private Seeder requireSeeder(String call, String fix) {

@@ -44,18 +44,44 @@ public final class SeedRun {
     }
 
     /**
-     * Runs {@code steps}.
+     * Checks a plan and its options and chooses the inserter, before any connection is opened.
      *
-     * @param owned whether Blink owns the connection (then it always commits or rolls back the
-     *     whole transaction); otherwise a connection with autocommit off is the caller's
-     *     transaction, and Blink works under a savepoint
+     * @throws PlanException if the plan is empty or no single inserter can be chosen
      */
-    public static SeedResult run(List<Step> steps, Connection connection, InsertOptions options, boolean owned) {
+    public static Prepared prepare(List<Step> steps, InsertOptions options) {
         if (steps.isEmpty()) {
             throw new PlanException("The plan has no steps: add tables with addTable before insert");
         }
-        Inserter inserter = options.inserter().orElseGet(Inserters::discover);
-        return new SeedRun(connection, options, inserter).run(steps, owned);
+        return new Prepared(List.copyOf(steps), options, options.inserter().orElseGet(Inserters::discover));
+    }
+
+    /** A checked plan, ready to run on a connection. */
+    public static final class Prepared {
+        private final List<Step> steps;
+        private final InsertOptions options;
+        private final Inserter inserter;
+
+        private Prepared(List<Step> steps, InsertOptions options, Inserter inserter) {
+            this.steps = steps;
+            this.options = options;
+            this.inserter = inserter;
+        }
+
+        /** The first step's name, for errors before the run starts. */
+        public String firstStep() {
+            return steps.get(0).name();
+        }
+
+        /**
+         * Runs the steps.
+         *
+         * @param owned whether Blink owns the connection (then it always commits or rolls back
+         *     the whole transaction); otherwise a connection with autocommit off is the caller's
+         *     transaction, and Blink works under a savepoint
+         */
+        public SeedResult run(Connection connection, boolean owned) {
+            return new SeedRun(connection, options, inserter).run(steps, owned);
+        }
     }
 
     private SeedResult run(List<Step> steps, boolean owned) {

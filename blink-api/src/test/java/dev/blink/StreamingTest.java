@@ -1,0 +1,78 @@
+package dev.blink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blink.testkit.PostgresExtension;
+import dev.blink.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A stream of a million rows passes through a table that retains nothing with a constant, small
+ * heap: the seed runs in a forked JVM limited to 64 MiB, which could not hold the rows.
+ */
+class StreamingTest {
+
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
+
+    static final long ROWS = 1_000_000;
+
+    @Test
+    void streamsAMillionRowsThroughASmallHeap() throws Exception {
+        TestDatabase db = postgres.database();
+        db.execute("CREATE TABLE events (id bigint PRIMARY KEY, kind text NOT NULL, payload text)");
+        Path log = Files.createTempFile("blink-streaming", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), StreamingMain.class.getName(),
+                db.jdbcUrl(), db.user(), db.password())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean done = child.waitFor(5, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        if (!done) {
+            child.destroyForcibly();
+        }
+        assertEquals(0, done ? child.exitValue() : -1, "the forked seed failed:\n" + output);
+
+        assertEquals(ROWS, db.count("events"));
+        assertEquals(ROWS * (ROWS + 1) / 2, ((Number) db.queryValue("SELECT sum(id) FROM events")).longValue());
+        assertEquals(ROWS / 3, db.queryValue("SELECT count(*) FROM events WHERE payload IS NULL"));
+    }
+
+    /** The seed that runs in the forked JVM. */
+    public static final class StreamingMain {
+        public static void main(String[] args) {
+            String url = args[0] + (args[0].contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+            org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+            dataSource.setURL(url);
+            dataSource.setUser(args[1]);
+            dataSource.setPassword(args.length > 2 ? args[2] : "");
+            // Each row carries a 100-character payload, so a million retained rows would need far more than 64 MiB.
+            String payload = "x".repeat(100);
+            SeedResult result = Blink.plan()
+                    .addTable("events", store -> Rows.of(LongStream.rangeClosed(1, ROWS).mapToObj(i -> {
+                        Map<String, Object> row = new HashMap<>(4);
+                        row.put("id", i);
+                        row.put("kind", "click");
+                        row.put("payload", i % 3 == 0 ? null : payload);
+                        return row;
+                    })), TableOptions.retain(Retain.NONE))
+                    .insert(dataSource, InsertOptions.builder().inserter(JdbcBatchInserter.create()).build());
+            if (result.rows() != ROWS || !result.store().tables().get("events").equals(List.of())) {
+                throw new AssertionError("unexpected result " + result);
+            }
+        }
+    }
+}
