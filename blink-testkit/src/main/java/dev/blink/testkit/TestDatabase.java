@@ -120,6 +120,11 @@ public final class TestDatabase implements AutoCloseable {
         return String.valueOf(value);
     }
 
+    /** Like {@link #checksum(String)}, of a query's rows. */
+    public String checksumOf(String query) {
+        return checksum("(" + query + ") AS");
+    }
+
     /** Drops the database. */
     @Override
     public void close() {
