@@ -1,0 +1,4 @@
+/**
+ * Seeds JPA entities exactly as Hibernate ORM would store them.
+ */
+package dev.blink.jpa;
