@@ -1,0 +1,245 @@
+package dev.blink.files;
+
+import dev.blink.Store;
+import dev.blink.files.internal.CsvRowIterator;
+import dev.blink.files.internal.CsvSettings;
+import dev.blink.files.internal.Transforms;
+import dev.blink.spi.TableSource;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A CSV file as rows: one {@code Map<String, Object>} per record, keyed by the header, read with
+ * Apache Commons CSV.
+ *
+ * <pre>{@code
+ * Blink.plan()
+ *     .addTable("users", Csv.from(Path.of("seed/users.csv")))
+ *     .insert(dataSource);
+ * }</pre>
+ *
+ * <p>By default the file is UTF-8 (a byte order mark is skipped), the first line is the header,
+ * values are separated by commas and quoted with double quotes (a doubled quote inside quotes is one
+ * quote), lines end with LF, CRLF or CR, and quoted values may hold delimiters and line breaks. This
+ * is what PostgreSQL's {@code COPY … FROM … (FORMAT csv, HEADER)} reads, and a file loads into the
+ * same table contents either way. Every value is a {@code String}, or {@code null} for an unquoted
+ * empty cell (see {@link EmptyCell}); the inserter converts text to the column's type with
+ * PostgreSQL's text rules. Use {@link #transform(RowTransform)} to convert or add values in Java.
+ *
+ * <p>Header names are column names as they are: they must name the table's columns exactly (case
+ * included), and a name that is not a column is an error from the inserter, never SQL. Every record
+ * must have as many values as the header has names.
+ *
+ * <p>Reading streams: one record is in memory at a time, so a file of any size loads with a small,
+ * constant heap (give the table {@code TableOptions.retain(Retain.NONE)} so that the store does not
+ * keep the rows). Each {@link #iterator()} opens the file afresh; the same {@code Csv} can be read
+ * any number of times, also concurrently.
+ *
+ * <p>Immutable and thread-safe: each {@code with…} method returns a changed copy.
+ */
+public final class Csv implements TableSource, Iterable<Map<String, Object>> {
+
+    private final CsvSettings settings;
+    private final RowTransform transform;
+
+    private Csv(CsvSettings settings, RowTransform transform) {
+        this.settings = settings;
+        this.transform = transform;
+    }
+
+    /**
+     * The CSV file at {@code file}, with the defaults above. The file is not opened until the rows
+     * are read.
+     */
+    public static Csv from(Path file) {
+        Objects.requireNonNull(file, "null file");
+        return new Csv(new CsvSettings(file, ',', '"', null, null, StandardCharsets.UTF_8, 0, null,
+                EmptyCell.AS_POSTGRESQL), Transforms.identity());
+    }
+
+    /**
+     * A copy that separates values with {@code delimiter} ({@code ','} by default), e.g. {@code ';'}
+     * or {@code '\t'}.
+     *
+     * @throws IllegalArgumentException for a line break, or the quote or escape character
+     */
+    public Csv withDelimiter(char delimiter) {
+        CsvSettings s = settings;
+        checkSpecial("delimiter", delimiter);
+        checkDistinct("delimiter", delimiter, "quote", s.quote());
+        checkDistinct("delimiter", delimiter, "escape", s.escape());
+        return with(new CsvSettings(s.file(), delimiter, s.quote(), s.escape(), s.nullString(), s.charset(),
+                s.skipLines(), s.header(), s.empty()));
+    }
+
+    /**
+     * A copy that quotes values with {@code quote} ({@code '"'} by default).
+     *
+     * @throws IllegalArgumentException for a line break, or the delimiter or escape character
+     */
+    public Csv withQuote(char quote) {
+        CsvSettings s = settings;
+        checkSpecial("quote", quote);
+        checkDistinct("quote", quote, "delimiter", s.delimiter());
+        checkDistinct("quote", quote, "escape", s.escape());
+        return with(new CsvSettings(s.file(), s.delimiter(), quote, s.escape(), s.nullString(), s.charset(),
+                s.skipLines(), s.header(), s.empty()));
+    }
+
+    /**
+     * A copy with an escape character (none by default: a quote inside quotes is written twice).
+     * The escape character makes the next character literal, as Commons CSV reads it; note that it
+     * also turns {@code \n}, {@code \r}, {@code \t}, {@code \b} and {@code \f} after it into those
+     * control characters.
+     *
+     * @throws IllegalArgumentException for a line break, or the delimiter or quote character
+     */
+    public Csv withEscape(char escape) {
+        CsvSettings s = settings;
+        checkSpecial("escape", escape);
+        checkDistinct("escape", escape, "delimiter", s.delimiter());
+        checkDistinct("escape", escape, "quote", s.quote());
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), escape, s.nullString(), s.charset(),
+                s.skipLines(), s.header(), s.empty()));
+    }
+
+    /**
+     * A copy where an unquoted cell equal to {@code nullString} is NULL, like PostgreSQL's
+     * {@code NULL} option (e.g. {@code "\\N"} or {@code "NULL"}); a quoted cell is always text. By
+     * default only empty cells may be NULL (see {@link EmptyCell}); giving {@code ""} restores that.
+     */
+    public Csv withNullString(String nullString) {
+        Objects.requireNonNull(nullString, "null nullString");
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(),
+                nullString.isEmpty() ? null : nullString, s.charset(), s.skipLines(), s.header(), s.empty()));
+    }
+
+    /**
+     * A copy that decodes the file with {@code charset} (UTF-8 by default). Bytes the charset cannot
+     * decode are an error that names the line, never silently replaced.
+     */
+    public Csv withCharset(Charset charset) {
+        Objects.requireNonNull(charset, "null charset");
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), charset,
+                s.skipLines(), s.header(), s.empty()));
+    }
+
+    /**
+     * A copy that skips the first {@code lines} lines of the file (a title, comments) before the
+     * header, or before the first record when the names are given by {@link #withHeader}. Line
+     * numbers in errors still count from the top of the file.
+     *
+     * @throws IllegalArgumentException if {@code lines} is negative
+     */
+    public Csv withSkipLines(int lines) {
+        if (lines < 0) {
+            throw new IllegalArgumentException("withSkipLines(" + lines + "): the number of lines to skip cannot be negative");
+        }
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
+                lines, s.header(), s.empty()));
+    }
+
+    /**
+     * A copy whose column names are {@code names}, in the file's order, instead of a header line:
+     * the file's first line (after {@link #withSkipLines skipped lines}) is then a record. To
+     * replace the names of a file that has a header line, skip it: {@code .withHeader("id",
+     * "name").withSkipLines(1)}.
+     *
+     * @throws IllegalArgumentException if no name is given, or a name is empty or given twice
+     */
+    public Csv withHeader(String... names) {
+        Objects.requireNonNull(names, "null names");
+        if (names.length == 0) {
+            throw new IllegalArgumentException("withHeader() needs at least one column name");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.length; i++) {
+            Objects.requireNonNull(names[i], "null names[" + i + "]");
+            if (names[i].isEmpty()) {
+                throw new IllegalArgumentException("withHeader(" + List.of(names) + "): name " + (i + 1) + " is empty");
+            }
+            if (!seen.add(names[i])) {
+                throw new IllegalArgumentException("withHeader(" + List.of(names) + "): \"" + names[i]
+                        + "\" is given twice; each column is named once");
+            }
+        }
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
+                s.skipLines(), List.of(names), s.empty()));
+    }
+
+    /**
+     * A copy where empty cells become {@code empty}: {@link EmptyCell#NULL} or
+     * {@link EmptyCell#EMPTY_STRING}, quoted or not. The default, {@link EmptyCell#AS_POSTGRESQL},
+     * reads them as PostgreSQL's {@code COPY} does: an unquoted empty cell is NULL, a quoted one
+     * ({@code ""}) an empty string.
+     */
+    public Csv emptyAs(EmptyCell empty) {
+        Objects.requireNonNull(empty, "null empty");
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
+                s.skipLines(), s.header(), empty));
+    }
+
+    /**
+     * A copy that passes each row through {@code transform} before it is written. Transforms added
+     * by several calls run in the order they were added.
+     */
+    public Csv transform(RowTransform transform) {
+        Objects.requireNonNull(transform, "null transform");
+        return new Csv(settings, Transforms.then(this.transform, transform));
+    }
+
+    /** The file. */
+    public Path file() {
+        return settings.file();
+    }
+
+    /** This CSV file's rows, for {@code plan.addTable(name, csv)}: the {@code Csv} itself. */
+    @Override
+    public Iterable<Map<String, Object>> rows(Store store) {
+        return this;
+    }
+
+    /**
+     * Opens the file and reads its header (if it has one); rows are read as the iterator advances.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be opened or read
+     * @throws FileRowException if the header is malformed
+     */
+    @Override
+    public FileRowIterator iterator() {
+        return CsvRowIterator.open(settings, transform);
+    }
+
+    @Override
+    public String toString() {
+        return "Csv[" + settings + "]";
+    }
+
+    private Csv with(CsvSettings changed) {
+        return new Csv(changed, transform);
+    }
+
+    private static void checkSpecial(String what, char c) {
+        if (c == '\n' || c == '\r') {
+            throw new IllegalArgumentException("The CSV " + what + " cannot be a line break");
+        }
+    }
+
+    private static void checkDistinct(String what, char c, String other, Character otherChar) {
+        if (otherChar != null && otherChar == c) {
+            throw new IllegalArgumentException("The CSV " + what + " '" + c + "' is already the " + other
+                    + " character; change the " + other + " first");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.blink.files.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opening text files, byte order marks, skipped lines, and excerpts for error messages. */
+final class TextFiles {
+
+    /** Longest excerpt of a file shown in a message. */
+    static final int EXCERPT_LIMIT = 200;
+
+    private static final char BOM = '\uFEFF';
+
+    private TextFiles() {
+    }
+
+    /**
+     * Opens {@code file} for reading with {@code charset} (undecodable bytes are an error, not
+     * replaced) and skips a byte order mark.
+     */
+    static BufferedReader open(Path file, Charset charset, String kind) {
+        BufferedReader reader;
+        try {
+            reader = Files.newBufferedReader(file, charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the " + kind + " file " + file + ": " + e, e);
+        }
+        try {
+            skipBom(reader);
+            return reader;
+        } catch (IOException e) {
+            closeQuietly(reader, e);
+            throw new UncheckedIOException("Cannot read the " + kind + " file " + file + ": " + e, e);
+        }
+    }
+
+    private static void skipBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BOM) {
+            reader.reset();
+        }
+    }
+
+    /** Skips up to {@code lines} lines (ending in LF, CRLF or CR); returns how many were skipped. */
+    static int skipLines(BufferedReader reader, int lines) throws IOException {
+        int skipped = 0;
+        while (skipped < lines && reader.readLine() != null) {
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /**
+     * The text of {@code file} from the start of {@code line} (1-based), up to
+     * {@link #EXCERPT_LIMIT} characters and at most {@code lines} lines, quoted for a message; empty
+     * if it cannot be read.
+     */
+    static String excerpt(Path file, Charset charset, long line, int lines) {
+        if (line < 1) {
+            return "";
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
+            skipBom(reader);
+            for (long i = 1; i < line; i++) {
+                if (reader.readLine() == null) {
+                    return "";
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < lines && text.length() <= EXCERPT_LIMIT; i++) {
+                String next = reader.readLine();
+                if (next == null) {
+                    break;
+                }
+                if (i > 0) {
+                    text.append('\n');
+                }
+                text.append(next);
+            }
+            return quote(text);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Text in double quotes with control characters escaped, cut to {@link #EXCERPT_LIMIT}. */
+    static String quote(CharSequence text) {
+        int end = Math.min(text.length(), EXCERPT_LIMIT);
+        StringBuilder out = new StringBuilder(end + 24).append('"');
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\0' -> out.append("\\0");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> out.append(c);
+            }
+        }
+        out.append('"');
+        if (text.length() > end) {
+            out.append("… (").append(text.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    static void closeQuietly(AutoCloseable closeable, Throwable failure) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
