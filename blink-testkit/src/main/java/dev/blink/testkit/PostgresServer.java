@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The PostgreSQL server that tests run against: one per test JVM, started on first use.
@@ -18,6 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that server is used instead; {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} give the
  * credentials when the URL does not. The account must be allowed to create databases, since each
  * test class gets a fresh one.
+ *
+ * <p>With Docker at hand, {@value #SERVER_VARIABLE}{@code =testcontainers} starts a Testcontainers
+ * PostgreSQL instead (image {@value #DEFAULT_IMAGE}, or the one in {@value #IMAGE_VARIABLE}).
+ * Nothing selects Docker implicitly.
  */
 public final class PostgresServer {
 
@@ -27,6 +33,13 @@ public final class PostgresServer {
     public static final String USER_VARIABLE = "BLINK_TEST_USER";
     /** Environment variable with the password for {@value #URL_VARIABLE}. */
     public static final String PASSWORD_VARIABLE = "BLINK_TEST_PASSWORD";
+
+    /** Environment variable choosing the server kind: {@code embedded} (the default) or {@code testcontainers}. */
+    public static final String SERVER_VARIABLE = "BLINK_TEST_SERVER";
+    /** Environment variable with the Docker image for {@code testcontainers}. */
+    public static final String IMAGE_VARIABLE = "BLINK_TEST_IMAGE";
+    /** The Docker image used when {@value #IMAGE_VARIABLE} is not set. */
+    public static final String DEFAULT_IMAGE = "postgres:17";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile PostgresServer shared;
@@ -64,6 +77,14 @@ public final class PostgresServer {
             putIfSet(credentials, "password", System.getenv(PASSWORD_VARIABLE));
             return new PostgresServer(url.trim(), credentials, "server at " + url.trim() + " (from " + URL_VARIABLE + ")");
         }
+        String kind = System.getenv().getOrDefault(SERVER_VARIABLE, "embedded").trim();
+        if (kind.equalsIgnoreCase("testcontainers")) {
+            return startContainer(credentials);
+        }
+        if (!kind.isEmpty() && !kind.equalsIgnoreCase("embedded")) {
+            throw new IllegalStateException(SERVER_VARIABLE + "=" + kind + " is not a server kind; use embedded "
+                    + "(the default) or testcontainers, or set " + URL_VARIABLE + " to use a running server");
+        }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
@@ -79,6 +100,18 @@ public final class PostgresServer {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL; set " + URL_VARIABLE
                     + " to the JDBC URL of a running server to use that one instead", e);
         }
+    }
+
+    private static PostgresServer startContainer(Properties credentials) {
+        String image = System.getenv().getOrDefault(IMAGE_VARIABLE, DEFAULT_IMAGE);
+        @SuppressWarnings("resource") // stopped by Testcontainers' own shutdown hook (Ryuk) when the JVM exits
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse(image)
+                .asCompatibleSubstituteFor("postgres"));
+        container.start();
+        credentials.put("user", container.getUsername());
+        credentials.put("password", container.getPassword());
+        return new PostgresServer(container.getJdbcUrl(), credentials,
+                "Testcontainers PostgreSQL " + image + " at " + container.getJdbcUrl());
     }
 
     /** Creates a new, empty database on this server. Drop it with {@link TestDatabase#close()}. */
