@@ -1,0 +1,275 @@
+package dev.blink.pg;
+
+import dev.blink.InsertOptions;
+import dev.blink.SeedException;
+import dev.blink.TableName;
+import dev.blink.TableResult;
+import dev.blink.pg.internal.ArrayRows;
+import dev.blink.pg.internal.Sequences;
+import dev.blink.pg.internal.TableCopy;
+import dev.blink.spi.InsertStats;
+import dev.blink.spi.Inserter;
+import dev.blink.spi.TableInput;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * The default {@link Inserter}: PostgreSQL's binary {@code COPY … FROM STDIN} through pgjdbc's
+ * copy API. Found on the class path by {@code Blink.plan()…insert(dataSource)}, or passed
+ * explicitly with options:
+ *
+ * <pre>{@code
+ * PgCopyInserter inserter = PgCopyInserter.builder()
+ *     .truncate("posts", "users")          // TRUNCATE … RESTART IDENTITY before the seed
+ *     .resetSequences(true)                // serial/identity sequences to max(id) after it
+ *     .onConflict("users", PgOnConflict.doUpdate("email"))
+ *     .encoder(PgEncoder.converting("numeric", Money.class, Money::amount))
+ *     .build();
+ * Blink.plan(seeder).addTable("users").insert(dataSource,
+ *     InsertOptions.builder().inserter(inserter).build());
+ * }</pre>
+ *
+ * <p>Each table's columns and types are read from the catalog once; one encoder is chosen per
+ * column (by PostgreSQL type and the Java class of its values) before the rows are written through
+ * one reusable buffer. Every encoder also takes a String in PostgreSQL's text input form. On any
+ * error the COPY is cancelled, never ended, so no partial table is ever committed. Immutable and
+ * thread-safe.
+ */
+public final class PgCopyInserter implements Inserter {
+
+    private static final PgCopyInserter DEFAULT = new Builder().build();
+
+    private final List<TableName> truncate;
+    private final boolean cascade;
+    private final boolean resetSequences;
+    private final PgOnConflict onConflict;
+    private final Map<TableName, PgOnConflict> onConflictByTable;
+    private final List<PgEncoder<?>> encoders;
+
+    private PgCopyInserter(Builder builder) {
+        this.truncate = List.copyOf(builder.truncate);
+        this.cascade = builder.cascade;
+        this.resetSequences = builder.resetSequences;
+        this.onConflict = builder.onConflict;
+        this.onConflictByTable = Collections.unmodifiableMap(new LinkedHashMap<>(builder.onConflictByTable));
+        List<PgEncoder<?>> lastFirst = new ArrayList<>(builder.encoders);
+        Collections.reverse(lastFirst);
+        this.encoders = List.copyOf(lastFirst);
+    }
+
+    /** The inserter with default options: no truncation, no sequence reset, plain COPY, built-in encoders. */
+    public static PgCopyInserter create() {
+        return DEFAULT;
+    }
+
+    /** A builder for an inserter with options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Copies rows into one table with the default options, the twin of Elixir Blink's
+     * {@code copy_to_table}: {@code COPY table (columns) FROM STDIN (FORMAT binary)}, each row an
+     * array of values in {@code columns} order. Runs on the caller's connection and transaction: with
+     * autocommit on, the COPY is one statement that commits whole or not at all; with autocommit
+     * off, a failure leaves the caller's transaction to roll back.
+     *
+     * <pre>{@code
+     * long written = PgCopyInserter.copy(connection, "users", List.of("id", "name"),
+     *     List.of(new Object[] {1, "Ada"}, new Object[] {2, "Grace"}));
+     * }</pre>
+     *
+     * @param table the table, as {@link TableName#parse} reads it ({@code users}, {@code app."Order"})
+     * @return the number of rows written
+     * @throws dev.blink.ValueException if a value does not fit its column
+     * @throws SeedException if the server rejects the rows, with the row number where it names one
+     */
+    public static long copy(Connection connection, String table, List<String> columns, Iterable<Object[]> rows) {
+        return DEFAULT.copyRows(connection, table, columns, rows);
+    }
+
+    /**
+     * Like {@link #copy}, with this inserter's encoders and on-conflict option for the table (run in a
+     * transaction of its own when autocommit is on, since it takes more than one statement).
+     */
+    public long copyRows(Connection connection, String table, List<String> columns, Iterable<Object[]> rows) {
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(table, "null table");
+        Objects.requireNonNull(columns, "null columns");
+        Objects.requireNonNull(rows, "null rows");
+        TableName name = TableName.parse(table);
+        PgOnConflict conflict = onConflictFor(name);
+        boolean own = false;
+        try {
+            own = conflict != null && connection.getAutoCommit();
+            if (own) {
+                connection.setAutoCommit(false);
+            }
+            long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows.iterator()),
+                    encoders, conflict, InsertOptions.DEFAULT_BATCH_SIZE).rows();
+            if (own) {
+                connection.commit();
+            }
+            return written;
+        } catch (SQLException e) {
+            rollBack(connection, own, e);
+            throw TableCopy.serverError(e, table, name, false);
+        } catch (RuntimeException | Error e) {
+            rollBack(connection, own, e);
+            throw e;
+        } finally {
+            if (own) {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // a broken connection; the error thrown already says so
+                }
+            }
+        }
+    }
+
+    private static void rollBack(Connection connection, boolean own, Throwable failure) {
+        if (own) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private PgOnConflict onConflictFor(TableName table) {
+        PgOnConflict own = onConflictByTable.get(table);
+        return own != null ? own : onConflict;
+    }
+
+    @Override
+    public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(input, "null input");
+        Objects.requireNonNull(options, "null options");
+        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), options.batchSize());
+    }
+
+    /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */
+    @Override
+    public void beforeSeed(Connection connection, List<TableName> tables, InsertOptions options) throws SQLException {
+        if (!options.statementTimeout().isZero()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT set_config('statement_timeout', ?, true)")) {
+                statement.setString(1, Math.max(1, options.statementTimeout().toMillis()) + "ms");
+                statement.execute();
+            }
+        }
+        if (!truncate.isEmpty()) {
+            StringJoiner names = new StringJoiner(", ", "TRUNCATE TABLE ", " RESTART IDENTITY" + (cascade ? " CASCADE" : ""));
+            for (TableName table : truncate) {
+                names.add(table.toSql());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(names.toString());
+            } catch (SQLException e) {
+                throw new SeedException(dev.blink.Location.of(truncate.get(0).toString()), "truncating " + truncate
+                        + " failed: " + e.getMessage() + (cascade ? "" : ". If other tables reference them, list those "
+                        + "too, or use truncateCascade()") + " [SQLSTATE " + e.getSQLState() + "]", e);
+            }
+        }
+    }
+
+    /** Resets the sequences owned by each inserted table's columns to the column's maximum, if asked. */
+    @Override
+    public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
+        if (resetSequences) {
+            for (TableResult result : results) {
+                Sequences.reset(connection, TableName.parse(result.table()), result.table());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PgCopyInserter[truncate=" + truncate + (cascade ? " cascade" : "") + ", resetSequences=" + resetSequences
+                + ", onConflict=" + (onConflict == null ? "none" : onConflict) + ", byTable=" + onConflictByTable
+                + ", encoders=" + encoders.size() + "]";
+    }
+
+    /** Builds a {@link PgCopyInserter}; mutable, for one thread. */
+    public static final class Builder {
+        private final List<TableName> truncate = new ArrayList<>();
+        private boolean cascade;
+        private boolean resetSequences;
+        private PgOnConflict onConflict;
+        private final Map<TableName, PgOnConflict> onConflictByTable = new LinkedHashMap<>();
+        private final List<PgEncoder<?>> encoders = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Truncates these tables ({@code TRUNCATE … RESTART IDENTITY}) in the seed's transaction before
+         * its first step. Names as {@link TableName#parse} reads them.
+         */
+        public Builder truncate(String... tables) {
+            Objects.requireNonNull(tables, "null tables");
+            for (String table : tables) {
+                truncate.add(TableName.parse(table));
+            }
+            return this;
+        }
+
+        /** Adds {@code CASCADE} to the truncation: tables that reference the listed ones are emptied too. */
+        public Builder truncateCascade() {
+            this.cascade = true;
+            return this;
+        }
+
+        /**
+         * After the last table, sets every sequence owned by an inserted table's column (serial,
+         * identity) to that column's maximum, so that later inserts get the next id.
+         */
+        public Builder resetSequences(boolean reset) {
+            this.resetSequences = reset;
+            return this;
+        }
+
+        /** What every table does with colliding rows (a table's own setting wins). */
+        public Builder onConflict(PgOnConflict onConflict) {
+            this.onConflict = Objects.requireNonNull(onConflict, "null onConflict");
+            return this;
+        }
+
+        /** What one table does with colliding rows. */
+        public Builder onConflict(String table, PgOnConflict onConflict) {
+            Objects.requireNonNull(table, "null table");
+            onConflictByTable.put(TableName.parse(table), Objects.requireNonNull(onConflict, "null onConflict"));
+            return this;
+        }
+
+        /** Adds an encoder, asked before the built-in ones and before encoders added earlier. */
+        public Builder encoder(PgEncoder<?> encoder) {
+            encoders.add(Objects.requireNonNull(encoder, "null encoder"));
+            return this;
+        }
+
+        /**
+         * Builds the inserter.
+         *
+         * @throws IllegalArgumentException for {@code truncateCascade()} without tables to truncate
+         */
+        public PgCopyInserter build() {
+            if (cascade && truncate.isEmpty()) {
+                throw new IllegalArgumentException("truncateCascade() needs tables: add them with truncate(\"t\", …)");
+            }
+            return new PgCopyInserter(this);
+        }
+    }
+}

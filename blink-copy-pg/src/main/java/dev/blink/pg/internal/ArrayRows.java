@@ -1,0 +1,68 @@
+package dev.blink.pg.internal;
+
+import dev.blink.Location;
+import dev.blink.SeedException;
+import dev.blink.TableName;
+import dev.blink.spi.TableInput;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The rows of the low-level entry point ({@code Object[]} per row) as a {@link TableInput}. */
+public final class ArrayRows implements TableInput {
+
+    private final String step;
+    private final TableName table;
+    private final List<String> columns;
+    private final Iterator<Object[]> rows;
+    private long rowNumber;
+
+    /** Rows of {@code table}, each an array of values in {@code columns} order. */
+    public ArrayRows(String step, TableName table, List<String> columns, Iterator<Object[]> rows) {
+        this.step = step;
+        this.table = table;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    @Override
+    public TableName table() {
+        return table;
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public Set<String> constantColumns() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean next(Object[] values) {
+        if (!rows.hasNext()) {
+            return false;
+        }
+        Object[] row = rows.next();
+        rowNumber++;
+        if (row == null || row.length != values.length) {
+            throw new SeedException(location(), "the row has " + (row == null ? "no values (null)" : row.length + " values")
+                    + " but " + values.length + " columns were named " + columns
+                    + "; give one value per column, in that order", null);
+        }
+        System.arraycopy(row, 0, values, 0, values.length);
+        return true;
+    }
+
+    @Override
+    public long rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public Location location() {
+        return Location.of(step).row(rowNumber);
+    }
+}

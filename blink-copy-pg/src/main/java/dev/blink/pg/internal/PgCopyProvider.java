@@ -1,0 +1,45 @@
+package dev.blink.pg.internal;
+
+import dev.blink.InsertOptions;
+import dev.blink.TableName;
+import dev.blink.TableResult;
+import dev.blink.pg.PgCopyInserter;
+import dev.blink.spi.InsertStats;
+import dev.blink.spi.Inserter;
+import dev.blink.spi.TableInput;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The {@link java.util.ServiceLoader} provider of the default inserter: a public no-arg
+ * constructor that delegates to {@link PgCopyInserter#create()}.
+ */
+public final class PgCopyProvider implements Inserter {
+
+    private final Inserter delegate = PgCopyInserter.create();
+
+    /** For ServiceLoader. */
+    public PgCopyProvider() {
+    }
+
+    @Override
+    public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
+        return delegate.insert(connection, input, options);
+    }
+
+    @Override
+    public void beforeSeed(Connection connection, List<TableName> tables, InsertOptions options) throws SQLException {
+        delegate.beforeSeed(connection, tables, options);
+    }
+
+    @Override
+    public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
+        delegate.afterSeed(connection, results, options);
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}
