@@ -14,6 +14,7 @@ final class TextFiles {
     static final int EXCERPT_LIMIT = 200;
 
     private static final char BOM = '\uFEFF';
+    private static final int BUFFER = 8192;
 
     private TextFiles() {
     }
@@ -25,7 +26,7 @@ final class TextFiles {
     static BufferedReader open(Path file, Charset charset, String kind) {
         BufferedReader reader;
         try {
-            reader = Files.newBufferedReader(file, charset);
+            reader = new BufferedReader(new StrictReader(Files.newInputStream(file), charset), BUFFER);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the " + kind + " file " + file + ": " + e, e);
         }
