@@ -6,6 +6,7 @@ import dev.blink.InsertOptions;
 import dev.blink.Retain;
 import dev.blink.SeedResult;
 import dev.blink.TableOptions;
+import dev.blink.files.Csv;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -54,6 +55,14 @@ public class LoadBenchmark {
     public SeedResult blinkRecords(LoadState load) {
         return Blink.plan()
                 .addTable(load.benchTable.tableName(), store -> load.records, TableOptions.retain(Retain.NONE))
+                .insert(load.connection, InsertOptions.defaults());
+    }
+
+    /** Blink reading the CSV file with blink-files' {@code Csv.from(Path)}, default inserter (binary COPY). */
+    @Benchmark
+    public SeedResult blinkCsv(LoadState load, Fixtures.CsvFile csv) {
+        return Blink.plan()
+                .addTable(load.benchTable.tableName(), Csv.from(csv.file), TableOptions.retain(Retain.NONE))
                 .insert(load.connection, InsertOptions.defaults());
     }
 
