@@ -58,10 +58,14 @@ class CsvCopyParityTest {
     }
 
     private long assertLoadsLikeCopy(String table, Path file) throws IOException, SQLException {
+        return assertLoadsLikeCopy(table, Csv.from(file), "FORMAT csv, HEADER");
+    }
+
+    private long assertLoadsLikeCopy(String table, Csv csv, String copyOptions) throws IOException, SQLException {
         SeedResult result = Blink.plan()
-                .addTable(table, Csv.from(file), TableOptions.retain(Retain.NONE))
+                .addTable(table, csv, TableOptions.retain(Retain.NONE))
                 .insert(Seeding.dataSource(db), Seeding.options());
-        long copied = Seeding.copy(db, table + "_pg", file, "FORMAT csv, HEADER");
+        long copied = Seeding.copy(db, table + "_pg", csv.file(), copyOptions);
         assertEquals(copied, result.rows(), "rows written by Blink");
         assertEquals(copied, db.count(table));
         assertEquals(db.checksum(table + "_pg"), db.checksum(table), "Blink's table differs from COPY's");
@@ -128,6 +132,41 @@ class CsvCopyParityTest {
                 4,Bob,99999999999.99,2000-01-01,2024-06-30T23:59:59Z,yes,{6F1C4A40-3D5E-4A7F-9A1B-1B2C3D4E5F60},'{}','{-2147483648}','''text''',ok,NaN
                 """);
         assertEquals(4, assertLoadsLikeCopy("typed", file));
+    }
+
+    @Test
+    void loadsOtherDelimitersQuotesAndEscapesLikeCopy() throws Exception {
+        Path semicolons = write("semicolons.csv", "id;name;note\n1;'a;b';'x''y'\n2;;''\n");
+        assertEquals(2, assertLoadsLikeCopy("people", Csv.from(semicolons).withDelimiter(';'),
+                "FORMAT csv, HEADER, DELIMITER ';'"));
+        db.execute("TRUNCATE people, people_pg");
+
+        Path tabs = write("tabs.tsv", "id\tname\tnote\n1\t|a\tb|\t|it||s|\n2\t\t||\n");
+        assertEquals(2, assertLoadsLikeCopy("people", Csv.from(tabs).withDelimiter('\t').withQuote('|'),
+                "FORMAT csv, HEADER, DELIMITER E'\\t', QUOTE '|'"));
+        db.execute("TRUNCATE people, people_pg");
+
+        Path escaped = write("escaped.csv", "id,name,note\n1,'say \\'hi\\'','back\\\\slash'\n");
+        assertEquals(1, assertLoadsLikeCopy("people", Csv.from(escaped).withEscape('\\'),
+                "FORMAT csv, HEADER, ESCAPE '\\'"));
+        assertEquals("say \"hi\"", db.queryValue("SELECT name FROM people"));
+    }
+
+    @Test
+    void loadsWithANullStringLikeCopy() throws Exception {
+        Path file = write("nulls.csv", "id,name,note\n1,\\N,''\n2,'\\N',\n3,,\\N\n");
+        assertEquals(3, assertLoadsLikeCopy("people", Csv.from(file).withNullString("\\N"),
+                "FORMAT csv, HEADER, NULL '\\N'"));
+        assertEquals(1L, db.queryValue("SELECT count(*) FROM people WHERE id = 2 AND name = '\\N' AND note = ''"));
+    }
+
+    @Test
+    void loadsLatin1LikeCopy() throws Exception {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "id,name,note\n1,Ren\u00e9,\u00bd\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(1, assertLoadsLikeCopy("people", Csv.from(file).withCharset(StandardCharsets.ISO_8859_1),
+                "FORMAT csv, HEADER, ENCODING 'LATIN1'"));
+        assertEquals("Ren\u00e9", db.queryValue("SELECT name FROM people"));
     }
 
     @Test
