@@ -23,8 +23,12 @@ import org.postgresql.PGConnection;
 /** The inputs that only some methods need; JMH builds a state only for the methods that take it. */
 public final class Fixtures {
 
-    /** Directory for side results (file sizes, CPU times), from {@code -Dblink.bench.out}. */
+    /**
+     * Directory for side results (file sizes, CPU times): the system property {@code blink.bench.out},
+     * or else the environment variable {@code BLINK_BENCH_OUT} (which JMH's forks inherit).
+     */
     static final String OUT_PROPERTY = "blink.bench.out";
+    static final String OUT_VARIABLE = "BLINK_BENCH_OUT";
 
     private Fixtures() {
     }
@@ -126,9 +130,9 @@ public final class Fixtures {
         }
     }
 
-    /** Writes a side result into the directory named by {@value #OUT_PROPERTY}, if set. */
+    /** Writes a side result into the directory named by {@value #OUT_PROPERTY} or {@value #OUT_VARIABLE}, if set. */
     static void writeSide(String name, String json) throws IOException {
-        String dir = System.getProperty(OUT_PROPERTY);
+        String dir = System.getProperty(OUT_PROPERTY, System.getenv(OUT_VARIABLE));
         if (dir == null || dir.isBlank()) {
             return;
         }
