@@ -1,0 +1,92 @@
+package dev.blink.jpa;
+
+import dev.blink.InsertOptions;
+import dev.blink.Plan;
+import dev.blink.jpa.internal.JpaModel;
+import dev.blink.spi.RowMapper;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+
+/**
+ * Seeds JPA entities exactly as Hibernate ORM would store them: reads Hibernate's own mapping
+ * model of an {@link EntityManagerFactory} (tables, columns, converters, enums, embeddables,
+ * foreign keys, discriminators, generators) and turns entity objects into rows that Blink writes
+ * with COPY. Hibernate opens no connection of its own for this; Blink's seed connection is used.
+ * Immutable and thread-safe; make one per factory and share it.
+ *
+ * <pre>{@code
+ * JpaTables tables = JpaTables.from(entityManagerFactory);
+ * Plan plan = Blink.plan();
+ * EntityTable<Organization> organizations = tables.addTo(plan, Organization.class,
+ *         store -> factory.organizations(10));
+ * tables.addTo(plan, User.class, store -> organizations.rows(store).stream()
+ *         .flatMap(org -> factory.users(org, 50).stream()).toList());
+ * plan.insert(dataSource, tables.insertOptions());
+ * }</pre>
+ */
+public final class JpaTables {
+
+    private final JpaModel model;
+
+    private JpaTables(JpaModel model) {
+        this.model = model;
+    }
+
+    /**
+     * Reads the mapping of a Hibernate {@link EntityManagerFactory} (or {@code SessionFactory}).
+     *
+     * @throws IllegalArgumentException if the factory is not Hibernate's
+     */
+    public static JpaTables from(EntityManagerFactory entityManagerFactory) {
+        Objects.requireNonNull(entityManagerFactory, "null entityManagerFactory");
+        return new JpaTables(JpaModel.of(entityManagerFactory));
+    }
+
+    /**
+     * The tables of an entity class.
+     *
+     * @throws dev.blink.PlanException if the class is not an entity of this factory, or uses a
+     *     mapping Blink cannot write (the message names the entity and the attribute)
+     */
+    public <T> EntityTable<T> table(Class<T> entityClass) {
+        Objects.requireNonNull(entityClass, "null entityClass");
+        return new EntityTable<>(model, entityClass, model.tables(entityClass));
+    }
+
+    /** Shorthand for {@code table(entityClass).addTo(plan, source)}. */
+    public <T> EntityTable<T> addTo(Plan plan, Class<T> entityClass, EntitySource<T> source) {
+        return table(entityClass).addTo(plan, source);
+    }
+
+    /**
+     * The row mapper for entities and collection entries; register it with
+     * {@link InsertOptions.Builder#rowMapper(RowMapper)} (or use {@link #insertOptions()}).
+     */
+    public RowMapper rowMapper() {
+        return model.rowMapper();
+    }
+
+    /** The default insert options with {@link #rowMapper()} registered. */
+    public InsertOptions insertOptions() {
+        return insertOptions(InsertOptions.defaults());
+    }
+
+    /** {@code options} with {@link #rowMapper()} registered first. */
+    public InsertOptions insertOptions(InsertOptions options) {
+        Objects.requireNonNull(options, "null options");
+        InsertOptions.Builder builder = InsertOptions.builder()
+                .batchSize(options.batchSize())
+                .listener(options.listener())
+                .statementTimeout(options.statementTimeout())
+                .progressInterval(options.progressInterval())
+                .rowMapper(model.rowMapper());
+        options.inserter().ifPresent(builder::inserter);
+        options.rowMappers().forEach(builder::rowMapper);
+        return builder.build();
+    }
+
+    @Override
+    public String toString() {
+        return "JpaTables";
+    }
+}

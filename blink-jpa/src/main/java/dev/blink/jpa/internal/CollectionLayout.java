@@ -1,0 +1,157 @@
+package dev.blink.jpa.internal;
+
+import dev.blink.TableName;
+import dev.blink.spi.MappingContext;
+import dev.blink.spi.RowLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.engine.jdbc.mutation.JdbcValueBindings;
+import org.hibernate.engine.jdbc.mutation.ParameterUsage;
+import org.hibernate.engine.jdbc.mutation.group.PreparedStatementDetails;
+import org.hibernate.engine.jdbc.mutation.spi.BindingGroup;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.collection.mutation.RowMutationOperations;
+import org.hibernate.sql.model.TableMapping;
+
+/**
+ * The rows of a collection table: each entry goes through the collection persister's own
+ * insert-row values (owner key, list index or map key, element or the target entity's id), as
+ * Hibernate applies them when it recreates a collection; Blink records what would be bound.
+ */
+final class CollectionLayout implements RowLayout {
+
+    private final TableName table;
+    private final CollectionPersister persister;
+    private final RowMutationOperations.Values insertValues;
+    private final SharedSessionContractImplementor session;
+    private final List<String> columns;
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final BoundValue[] binders;
+    private final Recording recording = new Recording();
+    private final java.util.Set<String> elementColumns = new java.util.HashSet<>();
+
+    private CollectionLayout(TableName table, CollectionPersister persister, SharedSessionContractImplementor session,
+                             List<String> columns, List<SelectableMapping> mappings) {
+        this.table = table;
+        this.persister = persister;
+        this.insertValues = persister.getRowMutationOperations().getInsertRowValues();
+        this.session = session;
+        this.columns = List.copyOf(columns);
+        this.binders = new BoundValue[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            positions.put(columns.get(i), i);
+            binders[i] = BoundValue.of(columns.get(i), mappings.get(i).getJdbcMapping());
+        }
+        persister.getAttributeMapping().getElementDescriptor()
+                .forEachSelectable((i, selectable) -> elementColumns.add(selectable.getSelectionExpression()));
+    }
+
+    static CollectionLayout prepare(JpaModel model, MappingContext context, CollectionRow first) {
+        CollectionPersister persister = first.persister();
+        if (persister.getRowMutationOperations() == null || persister.getRowMutationOperations().getInsertRowValues() == null) {
+            throw new IllegalArgumentException("collection " + persister.getRole() + " inserts no rows of its own");
+        }
+        if (!Names.table(persister.getTableName()).equals(context.table())) {
+            throw new IllegalArgumentException("rows of collection " + persister.getRole() + " go to table "
+                    + Names.table(persister.getTableName()) + ", not " + context.table());
+        }
+        SharedSessionContractImplementor session = model.openSession(context.connection());
+        Recording probe = new Recording();
+        persister.getRowMutationOperations().getInsertRowValues().applyValues(first.collection(), first.key(),
+                first.entry(), first.position(), session, probe);
+        List<String> columns = new ArrayList<>();
+        List<SelectableMapping> mappings = new ArrayList<>();
+        for (Bound bound : probe.bound) {
+            String column = Names.column(bound.mapping().getSelectionExpression());
+            if (!columns.contains(column)) {
+                columns.add(column);
+                mappings.add(bound.mapping());
+            }
+        }
+        return new CollectionLayout(context.table(), persister, session, columns, mappings);
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public void copyValues(Object row, Object[] values) {
+        if (!(row instanceof CollectionRow entry) || entry.persister() != persister) {
+            throw new IllegalArgumentException("the row is not an entry of collection " + persister.getRole());
+        }
+        Arrays.fill(values, null);
+        recording.bound.clear();
+        insertValues.applyValues(entry.collection(), entry.key(), entry.entry(), entry.position(), session, recording);
+        for (Bound bound : recording.bound) {
+            String column = Names.column(bound.mapping().getSelectionExpression());
+            Integer position = positions.get(column);
+            if (position == null) {
+                throw new IllegalStateException("Hibernate bound column " + column + " of table " + table
+                        + " for collection " + persister.getRole() + ", which Blink did not expect; columns are " + columns);
+            }
+            values[position] = binders[position].toValue(bound.value(), session);
+        }
+        if (persister.getAttributeMapping().getElementDescriptor() instanceof org.hibernate.metamodel.mapping.EntityValuedModelPart) {
+            requireElementId(entry, values);
+        }
+    }
+
+    private void requireElementId(CollectionRow entry, Object[] values) {
+        Object element = entry.collection().getElement(entry.entry());
+        if (element == null) {
+            return;
+        }
+        for (Bound bound : recording.bound) {
+            if (bound.value() != null && elementColumns.contains(bound.mapping().getSelectionExpression())) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("collection " + persister.getRole() + " of a "
+                + persister.getOwnerEntityPersister().getEntityName() + " holds a " + element.getClass().getSimpleName()
+                + " that has no id: write the table of " + element.getClass().getSimpleName() + " before table " + table
+                + ", or assign the id");
+    }
+
+    private record Bound(Object value, SelectableMapping mapping) {
+    }
+
+    /** Bindings that record each value with its column. */
+    private static final class Recording implements JdbcValueBindings {
+        private final List<Bound> bound = new ArrayList<>();
+
+        @Override
+        public BindingGroup getBindingGroup(String tableName) {
+            return null;
+        }
+
+        @Override
+        public void bindValue(Object value, String tableName, String columnName, ParameterUsage usage) {
+            throw new IllegalStateException("Hibernate bound column " + columnName + " of " + tableName
+                    + " without its mapping; Blink cannot tell its type");
+        }
+
+        @Override
+        public void bindValue(Object value, SelectableMapping selectableMapping, ParameterUsage usage) {
+            if (usage == ParameterUsage.SET) {
+                bound.add(new Bound(value, selectableMapping));
+            }
+        }
+
+        @Override
+        public void beforeStatement(PreparedStatementDetails statementDetails) {
+            // nothing is executed
+        }
+
+        @Override
+        public void afterStatement(TableMapping mutatingTable) {
+            // nothing is executed
+        }
+    }
+}
