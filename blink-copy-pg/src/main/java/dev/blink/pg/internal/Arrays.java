@@ -36,7 +36,11 @@ final class Arrays {
         int ndim = array.dims().length;
         out.begin();
         out.int4(ndim);
-        out.int4(array.elements().contains(null) ? 1 : 0);
+        boolean hasNull = false;
+        for (String item : array.elements()) {
+            hasNull |= item == null;
+        }
+        out.int4(hasNull ? 1 : 0);
         out.int4(element.oid);
         for (int d = 0; d < ndim; d++) {
             out.int4(array.dims()[d]);

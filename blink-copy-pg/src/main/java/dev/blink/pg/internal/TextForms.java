@@ -187,6 +187,9 @@ final class TextForms {
         if (special != null) {
             return special;
         }
+        if (hexFloat(t)) {
+            return Double.parseDouble(t + "p0");
+        }
         boolean nonZeroDigit = checkDecimal(t, "double precision", s, false);
         double d = Double.parseDouble(t);
         if (Double.isInfinite(d) || (d == 0 && nonZeroDigit)) {
@@ -201,12 +204,37 @@ final class TextForms {
         if (special != null) {
             return special.floatValue();
         }
+        if (hexFloat(t)) {
+            float f = Float.parseFloat(t + "p0");
+            if (Float.isInfinite(f)) {
+                throw BadValue.of("\"" + s + "\" is out of range for type real");
+            }
+            return f;
+        }
         boolean nonZeroDigit = checkDecimal(t, "real", s, false);
         float f = Float.parseFloat(t);
         if (Float.isInfinite(f) || (f == 0 && nonZeroDigit)) {
             throw BadValue.of("\"" + s + "\" is out of range for type real");
         }
         return f;
+    }
+
+    /** strtod's hexadecimal form, as far as PostgreSQL's tests use it: {@code [sign]0x hexdigits[.hexdigits]}. */
+    private static boolean hexFloat(String t) {
+        int i = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        if (t.length() < i + 3 || t.charAt(i) != '0' || (t.charAt(i + 1) != 'x' && t.charAt(i + 1) != 'X')) {
+            return false;
+        }
+        boolean point = false;
+        for (int k = i + 2; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (Character.digit(c, 16) < 0 || c > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Double specialFloat(String t) {
@@ -299,19 +327,6 @@ final class TextForms {
             return new BigDecimal(BigInteger.valueOf(integer(t, Long.MIN_VALUE, Long.MAX_VALUE, "numeric")));
         }
         checkDecimal(t, "numeric", s, true);
-        int e = Math.max(t.indexOf('e'), t.indexOf('E'));
-        if (e >= 0) {
-            String exponent = t.substring(e + 1);
-            long x;
-            try {
-                x = Long.parseLong(exponent.startsWith("+") ? exponent.substring(1) : exponent);
-            } catch (NumberFormatException ex) {
-                throw syntax("numeric", s);
-            }
-            if (x > 1000 || x < -1000) {
-                throw syntax("numeric", s);
-            }
-        }
         return new BigDecimal(t.indexOf('_') >= 0 ? t.replace("_", "") : t);
     }
 
@@ -412,7 +427,7 @@ final class TextForms {
 
     static Inet inet(String s, boolean cidr) {
         String type = cidr ? "cidr" : "inet";
-        String t = trim(s);
+        String t = s;
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
         byte[] bytes;
@@ -710,18 +725,34 @@ final class TextForms {
         char first = c.peek();
         if (first == '+' || first == '-') {
             c.i++;
-            int hours = c.digits(1, 2, type);
+            int run = 0;
+            while (c.i + run < c.s.length() && Character.isDigit(c.s.charAt(c.i + run))) {
+                run++;
+            }
+            int hours;
             int minutes = 0;
             int seconds = 0;
-            if (c.accept(':')) {
-                minutes = c.digits(2, 2, type);
-                if (c.accept(':')) {
-                    seconds = c.digits(2, 2, type);
+            if (run > 2) {
+                // +HHMM or +HHMMSS
+                if (run != 4 && run != 6 && run != 3 && run != 5) {
+                    throw syntax(type, c.s);
                 }
-            } else if (c.more() && c.peek() >= '0' && c.peek() <= '9') {
-                minutes = c.digits(2, 2, type);
-                if (c.more() && c.peek() >= '0' && c.peek() <= '9') {
-                    seconds = c.digits(2, 2, type);
+                int hourDigits = run % 2 == 0 ? 2 : 1;
+                hours = Integer.parseInt(c.s.substring(c.i, c.i + hourDigits));
+                c.i += hourDigits;
+                minutes = Integer.parseInt(c.s.substring(c.i, c.i + 2));
+                c.i += 2;
+                if (run - hourDigits == 4) {
+                    seconds = Integer.parseInt(c.s.substring(c.i, c.i + 2));
+                    c.i += 2;
+                }
+            } else {
+                hours = c.digits(1, 2, type);
+                if (c.accept(':')) {
+                    minutes = c.digits(2, 2, type);
+                    if (c.accept(':')) {
+                        seconds = c.digits(2, 2, type);
+                    }
                 }
             }
             if (hours > 15 || minutes > 59 || seconds > 59) {
@@ -761,7 +792,7 @@ final class TextForms {
     static int date(String s) {
         DateTime dt = parseDateTime(s, "date", true, false);
         if (dt.special != 0) {
-            return dt.special == 1 ? Integer.MAX_VALUE : dt.special == -1 ? Integer.MIN_VALUE : 0;
+            return dt.special == 1 ? Integer.MAX_VALUE : dt.special == -1 ? Integer.MIN_VALUE : (int) -PG_EPOCH_DAY;
         }
         long days = LocalDate.of(dt.year, dt.month, dt.day).toEpochDay() - PG_EPOCH_DAY;
         if (days < MIN_DATE || days >= END_DATE) {
@@ -788,7 +819,7 @@ final class TextForms {
     static long timestamp(String s) {
         DateTime dt = parseDateTime(s, "timestamp", true, false);
         if (dt.special != 0) {
-            return dt.special == 1 ? Long.MAX_VALUE : dt.special == -1 ? Long.MIN_VALUE : 0;
+            return dt.special == 1 ? Long.MAX_VALUE : dt.special == -1 ? Long.MIN_VALUE : -PG_EPOCH_SECOND * 1_000_000;
         }
         return checkTimestamp(wallMicros(dt), s);
     }
@@ -796,7 +827,7 @@ final class TextForms {
     static long timestamptz(String s, ZoneId session) {
         DateTime dt = parseDateTime(s, "timestamp with time zone", true, false);
         if (dt.special != 0) {
-            return dt.special == 1 ? Long.MAX_VALUE : dt.special == -1 ? Long.MIN_VALUE : 0;
+            return dt.special == 1 ? Long.MAX_VALUE : dt.special == -1 ? Long.MIN_VALUE : -PG_EPOCH_SECOND * 1_000_000;
         }
         long wall = wallMicros(dt);
         long offset;
@@ -837,8 +868,7 @@ final class TextForms {
         if (t.isEmpty()) {
             throw syntax("interval", s);
         }
-        if (t.charAt(0) == 'P' || t.charAt(0) == 'p' || ((t.charAt(0) == '-' || t.charAt(0) == '+')
-                && t.length() > 1 && (t.charAt(1) == 'P' || t.charAt(1) == 'p'))) {
+        if (t.charAt(0) == 'P' || t.charAt(0) == 'p') {
             return isoInterval(t, s);
         }
         long micros = 0;
@@ -977,8 +1007,7 @@ final class TextForms {
     }
 
     private static long[] isoInterval(String t, String s) {
-        boolean negative = t.charAt(0) == '-';
-        int i = t.charAt(0) == '-' || t.charAt(0) == '+' ? 2 : 1;
+        int i = 1;
         boolean inTime = false;
         long micros = 0;
         long days = 0;
@@ -1028,11 +1057,6 @@ final class TextForms {
         if (!any) {
             throw syntax("interval", s);
         }
-        if (negative) {
-            micros = -micros;
-            days = -days;
-            months = -months;
-        }
         return checkInterval(micros, days, months, s);
     }
 
@@ -1080,7 +1104,7 @@ final class TextForms {
         ArrayParser parser = new ArrayParser(t, i, s);
         parser.parse();
         int ndim = parser.ndim;
-        if (parser.elements.isEmpty() && ndim <= 1) {
+        if (parser.elements.isEmpty()) {
             if (!decorations.isEmpty()) {
                 throw BadValue.of("malformed array literal: \"" + s + "\"");
             }
@@ -1110,6 +1134,7 @@ final class TextForms {
         int ndim = -1;
         final int[] dims = new int[6];
         final List<String> elements = new ArrayList<>();
+        boolean emptySub;
 
         ArrayParser(String t, int start, String original) {
             this.t = t;
@@ -1132,6 +1157,9 @@ final class TextForms {
             if (ndim < 0) {
                 ndim = 1;
             }
+            if (emptySub && !elements.isEmpty()) {
+                throw malformed("multidimensional arrays must have sub-arrays with matching dimensions");
+            }
         }
 
         private void level(int depth) {
@@ -1152,9 +1180,10 @@ final class TextForms {
                     i++;
                     if (depth == 0) {
                         ndim = ndim < 0 ? 1 : ndim;
-                        return;
+                    } else {
+                        emptySub = true;
                     }
-                    throw malformed("empty sub-array");
+                    return;
                 }
                 if (c == '{') {
                     if (leaf) {
