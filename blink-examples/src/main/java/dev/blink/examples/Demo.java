@@ -1,0 +1,142 @@
+package dev.blink.examples;
+
+import dev.blink.BlinkException;
+import dev.blink.SeedResult;
+import dev.blink.TableResult;
+import dev.blink.spi.SeedListener;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Runs every example against PostgreSQL and prints what each wrote.
+ *
+ * <pre>
+ * mvn -B -q -pl blink-examples -am -DskipTests install exec:java
+ * mvn ... exec:java -Dexec.args="--jdbc-url jdbc:postgresql://localhost/app --user app --password secret"
+ * </pre>
+ *
+ * <p>Without a URL (flag {@code --jdbc-url} or environment variable {@code BLINK_JDBC_URL}) it starts
+ * an embedded PostgreSQL 17 in a temporary directory. {@code --events N} sets the size of the
+ * streaming example (default 1,000,000). Exits with status 1 and the error's message on failure.
+ */
+public final class Demo {
+
+    private final PrintStream out;
+
+    private Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The command line entry point. */
+    public static void main(String[] args) {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: Demo [--jdbc-url URL] [--user USER] [--password PASSWORD] [--events N]");
+            System.exit(2);
+            return;
+        }
+        String url = options.getOrDefault("--jdbc-url", System.getenv("BLINK_JDBC_URL"));
+        long events = Long.parseLong(options.getOrDefault("--events", "1000000"));
+        try {
+            if (url == null || url.isBlank()) {
+                System.out.println("Starting an embedded PostgreSQL (pass --jdbc-url to use your own server)…");
+                try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+                    new Demo(System.out).runAll(postgres.getPostgresDatabase(), events);
+                }
+            } else {
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(url);
+                if (options.containsKey("--user")) {
+                    dataSource.setUser(options.get("--user"));
+                }
+                if (options.containsKey("--password")) {
+                    dataSource.setPassword(options.get("--password"));
+                }
+                new Demo(System.out).runAll(dataSource, events);
+            }
+        } catch (BlinkException e) {
+            System.err.println("Seed failed: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("Demo failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    /** Every example in turn, each on freshly created tables. */
+    void runAll(DataSource dataSource, long events) throws Exception {
+        List<TableResult> all = new ArrayList<>();
+        all.addAll(run("Basic: 1,000 users and 5,000 posts (Seeder callbacks)", dataSource,
+                () -> new BasicSeeder().call(dataSource)));
+        all.addAll(run("Records and lambdas", dataSource, () -> LambdaSeed.seed(dataSource)));
+        all.addAll(run("Shared context: 30 timestamps", dataSource, () -> ContextSeed.seed(dataSource)));
+        all.addAll(run("Batch size 5,000", dataSource, () -> BatchSizeSeed.seed(dataSource)));
+        all.addAll(run(String.format(Locale.ROOT, "Streaming %,d events with bounded memory", events), dataSource,
+                () -> StreamingSeed.seed(dataSource, events, progress())));
+        ExampleSchema.create(dataSource);
+        out.println();
+        out.println("Inside a caller's transaction: saw " + OuterTransactionSeed.seedAndRollBack(dataSource)
+                + " user, rolled back to " + count(dataSource, "users"));
+        long total = all.stream().mapToLong(TableResult::rows).sum();
+        out.printf(Locale.ROOT, "%nDone: %,d rows in %d tables.%n", total, all.size());
+    }
+
+    private List<TableResult> run(String title, DataSource dataSource, Example example) throws Exception {
+        ExampleSchema.create(dataSource);
+        out.println();
+        out.println(title);
+        SeedResult result = example.run();
+        for (TableResult table : result.tables()) {
+            out.printf(Locale.ROOT, "  %-14s %,12d rows %,9d ms %,14.0f rows/s%n", table.table(), table.rows(),
+                    table.elapsed().toMillis(), table.rowsPerSecond());
+        }
+        return result.tables();
+    }
+
+    private SeedListener progress() {
+        return new SeedListener() {
+            @Override
+            public void tableProgress(String table, long rows) {
+                if (rows % 1_000_000 == 0) {
+                    out.printf(Locale.ROOT, "  %-14s %,12d rows…%n", table, rows);
+                }
+            }
+        };
+    }
+
+    private static long count(DataSource dataSource, String table) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (!List.of("--jdbc-url", "--user", "--password", "--events").contains(flag) || i + 1 == args.length) {
+                throw new IllegalArgumentException("Unknown or incomplete option: " + flag);
+            }
+            options.put(flag, args[++i]);
+        }
+        return options;
+    }
+
+    @FunctionalInterface
+    private interface Example {
+        SeedResult run() throws Exception;
+    }
+}

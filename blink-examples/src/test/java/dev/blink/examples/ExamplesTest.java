@@ -1,0 +1,103 @@
+package dev.blink.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blink.Blink;
+import dev.blink.InsertOptions;
+import dev.blink.SeedResult;
+import dev.blink.spi.SeedListener;
+import dev.blink.testkit.PostgresExtension;
+import dev.blink.testkit.TestDatabase;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every example runs against PostgreSQL and leaves the tables holding what it says. */
+class ExamplesTest {
+
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void freshTables() throws Exception {
+        db = postgres.database();
+        ExampleSchema.create(db.dataSource());
+    }
+
+    @Test
+    void basicSeederWritesUsersAndTheirPosts() {
+        SeedResult result = new BasicSeeder().call(db.dataSource());
+
+        assertEquals(1_000, db.count("users"));
+        assertEquals(5_000, db.count("posts"));
+        assertEquals(5_000L, db.queryValue("SELECT count(*) FROM posts p JOIN users u ON u.id = p.user_id"));
+        assertEquals(5L, db.queryValue("SELECT count(*) FROM posts WHERE user_id = 1000"));
+        assertEquals("user7@example.com", db.queryValue("SELECT email FROM users WHERE id = 7"));
+        assertEquals(6_000, result.rows());
+    }
+
+    @Test
+    void recordsAndLambdasWriteTheSameAsTheSeeder() throws Exception {
+        LambdaSeed.seed(db.dataSource());
+        String users = db.checksumOf("SELECT id, name, email FROM users");
+        String posts = db.checksumOf("SELECT id, title, user_id FROM posts");
+
+        ExampleSchema.create(db.dataSource());
+        new BasicSeeder().call(db.dataSource());
+
+        assertEquals(users, db.checksumOf("SELECT id, name, email FROM users"));
+        assertEquals(posts, db.checksumOf("SELECT id, title, user_id FROM posts"));
+    }
+
+    @Test
+    void contextTimestampsAreSharedByBothTables() {
+        ContextSeed.seed(db.dataSource());
+
+        assertEquals(300, db.count("users"));
+        assertEquals(30L, db.queryValue("SELECT count(DISTINCT inserted_at) FROM users"));
+        assertEquals(0L, db.queryValue("SELECT count(*) FROM posts p JOIN users u ON u.id = p.user_id"
+                + " WHERE p.inserted_at <> u.inserted_at"));
+        assertEquals(1L, db.queryValue("SELECT count(DISTINCT updated_at) FROM posts"));
+    }
+
+    @Test
+    void batchSizeExampleWritesEveryRow() {
+        BatchSizeSeed.seed(db.dataSource());
+        assertEquals(20_000, db.count("users"));
+    }
+
+    @Test
+    void streamingExampleWritesEveryEventAndRetainsNone() {
+        SeedResult result = StreamingSeed.seed(db.dataSource(), 50_000, SeedListener.NONE);
+
+        assertEquals(50_000, db.count("events"));
+        assertEquals(25_000L, db.queryValue("SELECT count(*) FROM events WHERE kind = 'view'"));
+        assertEquals(0, result.store().tables().get("events").size());
+    }
+
+    @Test
+    void outerTransactionExampleSeesTheRowThenRollsItBack() throws Exception {
+        assertEquals(1, OuterTransactionSeed.seedAndRollBack(db.dataSource()));
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
+    void dryRunInserterReadsEveryRowAndWritesNothing() {
+        DryRunInserter dryRun = new DryRunInserter();
+        new BasicSeederWith(InsertOptions.builder().inserter(dryRun).build()).run(db);
+
+        assertEquals(Map.of("users", 1_000L, "posts", 5_000L), dryRun.rowsSeen());
+        assertEquals(0, db.count("users"));
+    }
+
+    /** The basic seeder's plan with other options. */
+    private record BasicSeederWith(InsertOptions options) {
+        void run(TestDatabase db) {
+            BasicSeeder seeder = new BasicSeeder();
+            Blink.plan(seeder).addTable("users").addTable("posts").insert(db.dataSource(), options);
+        }
+    }
+}
