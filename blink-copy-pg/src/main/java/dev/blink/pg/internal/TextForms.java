@@ -652,6 +652,7 @@ final class TextForms {
             parseZone(c, dt, type);
             c.skipSpaces();
         }
+        boolean writtenYearZero = dt.hasDate && dt.year == 0;
         if (c.more() && dt.hasDate) {
             String era = t.substring(c.i).toLowerCase(Locale.ROOT);
             if (era.equals("bc")) {
@@ -668,7 +669,7 @@ final class TextForms {
             throw syntax(type, s);
         }
         if (dt.hasDate) {
-            if (dt.year == 0) {
+            if (writtenYearZero) {
                 throw BadValue.of("date/time field value out of range: \"" + s + "\"");
             }
             if (dt.month < 1 || dt.month > 12 || dt.day < 1
