@@ -83,6 +83,8 @@ public final class Demo {
         all.addAll(run("Batch size 5,000", dataSource, () -> BatchSizeSeed.seed(dataSource)));
         all.addAll(run(String.format(Locale.ROOT, "Streaming %,d events with bounded memory", events), dataSource,
                 () -> StreamingSeed.seed(dataSource, events, progress())));
+        all.addAll(run("Sequences reset after explicit ids", dataSource, () -> SequencesSeed.seed(dataSource)));
+        out.println("  next id the application gets: " + nextTagId(dataSource));
         ExampleSchema.create(dataSource);
         out.println();
         out.println("Inside a caller's transaction: saw " + OuterTransactionSeed.seedAndRollBack(dataSource)
@@ -112,6 +114,15 @@ public final class Demo {
                 }
             }
         };
+    }
+
+    private static long nextTagId(DataSource dataSource) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("INSERT INTO tags (name) VALUES ('added by the application') RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(DataSource dataSource, String table) throws Exception {

@@ -93,6 +93,16 @@ class ExamplesTest {
         assertEquals(0, db.count("users"));
     }
 
+    @Test
+    void sequencesExampleLetsTheApplicationInsertAfterTheSeededIds() {
+        db.execute("INSERT INTO tags (name) VALUES ('old one')");
+        SequencesSeed.seed(db.dataSource());
+        SequencesSeed.seed(db.dataSource()); // again: truncated first, so no duplicates
+
+        assertEquals(100, db.count("tags"));
+        assertEquals(101L, db.queryValue("INSERT INTO tags (name) VALUES ('new') RETURNING id"));
+    }
+
     /** The basic seeder's plan with other options. */
     private record BasicSeederWith(InsertOptions options) {
         void run(TestDatabase db) {
