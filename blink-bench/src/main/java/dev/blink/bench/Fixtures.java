@@ -74,6 +74,8 @@ public final class Fixtures {
 
         /** Hibernate with JDBC batches of 1000, ordered inserts and pgjdbc's batch rewriting. */
         static SessionFactory sessionFactory(String url, String user, String password) {
+            // Hibernate logs through jboss-logging: send it to SLF4J, which is silent here (slf4j-nop)
+            System.setProperty("org.jboss.logging.provider", "slf4j");
             EntityManagerFactory factory = new HibernatePersistenceConfiguration("blink-bench")
                     .managedClasses(UserEntity.class, NarrowEntity.class)
                     .jdbcUrl(url)
@@ -82,6 +84,8 @@ public final class Fixtures {
                     .property("hibernate.jdbc.batch_size", 1000)
                     .property("hibernate.order_inserts", true)
                     .property("hibernate.generate_statistics", false)
+                    .property("hibernate.boot.allow_jdbc_metadata_access", false)
+                    .property("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect")
                     .createEntityManagerFactory();
             return factory.unwrap(SessionFactory.class);
         }
