@@ -841,7 +841,9 @@ final class TextForms {
             }
             long seconds = Math.floorDiv(wall, 1_000_000);
             LocalDateTime local = LocalDateTime.ofEpochSecond(seconds + PG_EPOCH_SECOND, 0, ZoneOffset.UTC);
-            offset = local.atZone(zone).getOffset().getTotalSeconds();
+            // as PostgreSQL: in a gap the offset before it, in an overlap the later (standard) offset
+            long instant = local.atZone(zone).withLaterOffsetAtOverlap().toEpochSecond();
+            offset = seconds + PG_EPOCH_SECOND - instant;
         }
         return checkTimestamp(wall - offset * 1_000_000, s);
     }

@@ -182,7 +182,7 @@ final class Times {
                     throw BadValue.of("a LocalDateTime needs the session's TimeZone, which Java does not know; "
                             + "pass an Instant or OffsetDateTime");
                 }
-                ZonedDateTime z = t.atZone(session);
+                ZonedDateTime z = t.atZone(session).withLaterOffsetAtOverlap();
                 out.valueInt8(fromEpoch(z.toEpochSecond(), z.getNano()));
             };
         }
