@@ -1,0 +1,155 @@
+package dev.blink.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blink.Blink;
+import dev.blink.Plan;
+import dev.blink.SeedException;
+import dev.blink.ValueException;
+import dev.blink.testkit.PostgresExtension;
+import dev.blink.testkit.TestDatabase;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each bad input fails with a message that names the place and the problem, and leaves the database as it was. */
+class BadInputTest {
+
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
+
+    private TestDatabase db;
+    private String before;
+
+    record User(long id, String name, Object age) {
+    }
+
+    record Post(long id, long userId, String title) {
+    }
+
+    @BeforeEach
+    void schema() {
+        db = postgres.database();
+        db.execute("""
+                DROP TABLE IF EXISTS posts, users, events;
+                CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL, age int2);
+                CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users(id), title text);
+                CREATE TABLE events (id bigint, created_at timestamptz);
+                INSERT INTO users VALUES (100, 'Existing', 40);
+                INSERT INTO posts VALUES (100, 100, 'Existing post');
+                """);
+        before = state();
+    }
+
+    @AfterEach
+    void databaseIsUnchanged() {
+        assertEquals(before, state(), "the failed seed left the database as it was");
+    }
+
+    private String state() {
+        return db.checksum("users") + "/" + db.checksum("posts") + "/" + db.checksum("events");
+    }
+
+    private static List<User> users(User... extra) {
+        return List.of(extra);
+    }
+
+    private SeedException seedFails(Plan plan) {
+        return assertThrows(SeedException.class, () -> plan.insert(db.dataSource()));
+    }
+
+    private static void assertMentions(Exception e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), () -> "expected \"" + part + "\" in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsAValueOfTheWrongJavaType() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 36), new User(2, "Grace", List.of(1)))));
+        ValueException value = assertInstanceOf(ValueException.class, e);
+        assertEquals(2, value.location().rowNumber());
+        assertEquals("age", value.location().columnName().orElseThrow());
+        assertMentions(e, "table \"users\"", "row 2", "column \"age\"", "int2", "java.util.ImmutableCollections$List12");
+        assertEquals("java.util.ImmutableCollections$List12", value.actualType());
+    }
+
+    @Test
+    void rejectsAnIntegerThatOverflowsItsColumn() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 40_000))));
+        assertInstanceOf(ValueException.class, e);
+        assertMentions(e, "row 1", "column \"age\"", "java.lang.Integer \"40000\"", "out of range for smallint");
+    }
+
+    @Test
+    void rejectsTextHoldingANulCharacter() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 1), new User(2, "Gr\0ace", 1))));
+        assertInstanceOf(ValueException.class, e);
+        assertMentions(e, "row 2", "column \"name\"", "NUL character");
+    }
+
+    @Test
+    void namesTheColumnThatTheTableLacksWithASuggestion() {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", 1L);
+        row.put("createdAt", java.time.Instant.EPOCH);
+        SeedException e = seedFails(Blink.plan().addTable("events", store -> List.of(row)));
+        assertMentions(e, "table events has no column \"createdAt\"", "did you mean \"created_at\"?",
+                "Its columns are [id, created_at]");
+    }
+
+    @Test
+    void namesATableThatDoesNotExistWithASuggestion() {
+        SeedException e = seedFails(Blink.plan().addTable("Users", store -> users(new User(1, "Ada", 1))));
+        assertMentions(e, "table Users does not exist", "did you mean users?");
+    }
+
+    @Test
+    void reportsANotNullViolationWithItsRowAndColumn() {
+        SeedException e = seedFails(Blink.plan().addTable("users", store -> users(new User(1, "Ada", 1),
+                new User(2, "Grace", 2), new User(3, null, 3))));
+        assertEquals(3, e.location().rowNumber());
+        assertEquals("name", e.location().columnName().orElseThrow());
+        assertEquals("23502", e.sqlState().orElseThrow());
+        assertInstanceOf(SQLException.class, e.getCause());
+        assertMentions(e, "row 3", "null value in column \"name\"", "SQLSTATE 23502");
+    }
+
+    @Test
+    void reportsAUniqueViolationWithItsRow() {
+        SeedException e = seedFails(Blink.plan().addTable("users", store -> users(new User(1, "Ada", 1),
+                new User(100, "Again", 2))));
+        assertEquals("23505", e.sqlState().orElseThrow());
+        assertEquals(2, e.location().rowNumber());
+        assertMentions(e, "row 2", "duplicate key value violates unique constraint", "Key (id)=(100) already exists",
+                "users_pkey");
+    }
+
+    @Test
+    void reportsAForeignKeyViolationAndRollsBackEveryTable() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 1)))
+                .addTable("posts", store -> List.of(new Post(1, 1, "ok"), new Post(2, 999, "orphan"))));
+        assertEquals("23503", e.sqlState().orElseThrow());
+        assertMentions(e, "table \"posts\"", "violates foreign key constraint", "Key (user_id)=(999) is not present");
+    }
+
+    @Test
+    void reportsAMissingColumnValueMappedFromAnotherShape() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> List.of(Map.of("id", 1L, "name", "Ada", "age", "old"))));
+        assertInstanceOf(ValueException.class, e);
+        assertMentions(e, "column \"age\"", "invalid input syntax for type smallint: \"old\"");
+    }
+}
