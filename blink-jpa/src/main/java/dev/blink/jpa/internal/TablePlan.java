@@ -116,6 +116,7 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
                        SharedSessionContractImplementor session) {
         var target = persister.getAttributeMapping().getKeyDescriptor().getTargetPart();
         Object key = target instanceof org.hibernate.metamodel.mapping.AttributeMapping property
+                && !(target instanceof org.hibernate.metamodel.mapping.EntityIdentifierMapping)
                 ? property.getValue(owner) : ownerPersister.getIdentifier(owner, session);
         if (key == null) {
             throw new SeedException(Location.of(table.toString()), "the " + ownerPersister.getEntityName()

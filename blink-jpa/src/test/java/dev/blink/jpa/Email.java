@@ -1,0 +1,4 @@
+package dev.blink.jpa;
+
+record Email(String address) {
+}

@@ -1,0 +1,138 @@
+package dev.blink.jpa;
+
+import dev.blink.Plan;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The same object graph every time it is built: every mapping of the test entities, with parents
+ * referenced as objects whose generated ids are still null.
+ */
+final class Graph {
+
+    final List<Organization> organizations = new ArrayList<>();
+    final List<Team> teams = new ArrayList<>();
+    final List<User> users = new ArrayList<>();
+    final List<Post> posts = new ArrayList<>();
+    final List<Payment> payments = new ArrayList<>();
+    final List<Vehicle> vehicles = new ArrayList<>();
+
+    static Graph build() {
+        Graph graph = new Graph();
+        LocalDateTime base = LocalDateTime.of(2024, 3, 1, 9, 30, 15, 123_456_000);
+        for (int t = 1; t <= 3; t++) {
+            Team team = new Team();
+            team.name = "team " + t;
+            graph.teams.add(team);
+        }
+        for (int o = 1; o <= 3; o++) {
+            Organization org = new Organization();
+            org.id = new UUID(0x0123_4567_89ab_cdefL, o);
+            org.name = "Org " + o + (o == 2 ? " – ünïcode \"quoted\"" : "");
+            org.tier = Tier.values()[o % 3];
+            org.billing = new Address("Main St " + o, "Ghent", new GeoPoint(51.05 + o, 3.72));
+            org.shipping = o == 3 ? null : new Address("Dock " + o, "Antwerp", o == 1 ? null : new GeoPoint(51.2, 4.4));
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("theme", o % 2 == 0 ? "dark" : "light");
+            settings.put("seats", 10 * o);
+            settings.put("features", List.of("sso", "audit"));
+            org.settings = o == 3 ? null : settings;
+            org.foundedAt = Instant.parse("2001-02-03T04:05:06.789Z").plusSeconds(86_400L * o);
+            org.createdOn = base.plusDays(o);
+            org.createdBy = "seed";
+            graph.organizations.add(org);
+            for (int u = 1; u <= 60; u++) {
+                User user = new User();
+                user.organization = org;
+                user.email = new Email("User" + u + "@Org" + o + ".example");
+                user.role = Role.values()[u % 3];
+                user.birthday = LocalDate.of(1980, 1, 1).plusDays(97L * u + o);
+                user.balance = u % 7 == 0 ? null : new BigDecimal("1234.5").add(BigDecimal.valueOf(u, 2));
+                user.active = u % 4 != 0;
+                user.createdOn = base.plusMinutes(u);
+                for (int n = 0; n < u % 3; n++) {
+                    user.nicknames.add("nick" + u + "-" + n);
+                }
+                if (u % 2 == 0) {
+                    user.teams.add(graph.teams.get(u % 3));
+                }
+                if (u % 5 == 0) {
+                    user.teams.add(graph.teams.get((u + 1) % 3));
+                }
+                graph.users.add(user);
+                if (u % 4 == 1) {
+                    Post post = new Post();
+                    post.author = user;
+                    post.title = "Post by user " + u + " of org " + o;
+                    post.body = "Line one\nline two\ttabbed \\ backslash";
+                    post.publishedAt = base.plusHours(u);
+                    post.editedAt = OffsetDateTime.of(base.plusHours(u + 1), ZoneOffset.ofHours(2));
+                    post.thumbnail = u % 8 == 1 ? new byte[] {0, 1, 2, (byte) 255} : null;
+                    post.tags.add("tag" + (u % 3));
+                    post.tags.add("all");
+                    post.meta.put("lang", "en");
+                    post.meta.put("source", "seed " + u);
+                    graph.posts.add(post);
+                }
+            }
+            CardPayment card = new CardPayment();
+            card.payer = org;
+            card.amount = new BigDecimal("19.99");
+            card.cardLast4 = "424" + o;
+            graph.payments.add(card);
+            WirePayment wire = new WirePayment();
+            wire.payer = org;
+            wire.amount = new BigDecimal("250.00");
+            wire.iban = "BE68 5390 0754 707" + o;
+            graph.payments.add(wire);
+            Car car = new Car();
+            car.id = new UUID(0xcafeL, o);
+            car.plate = "CAR-" + o;
+            car.owner = org;
+            car.seats = 4 + o;
+            graph.vehicles.add(car);
+            Truck truck = new Truck();
+            truck.id = new UUID(0xbeefL, o);
+            truck.plate = "TRK-" + o;
+            truck.owner = org;
+            truck.payloadTons = new BigDecimal("7.5");
+            graph.vehicles.add(truck);
+            Vehicle plain = new Vehicle();
+            plain.id = new UUID(0xfeedL, o);
+            plain.plate = "VEH-" + o;
+            graph.vehicles.add(plain);
+        }
+        return graph;
+    }
+
+    /** Writes the graph the way an application would: persist every entity, then flush. */
+    void persist(EntityManager em) {
+        organizations.forEach(em::persist);
+        teams.forEach(em::persist);
+        users.forEach(em::persist);
+        posts.forEach(em::persist);
+        payments.forEach(em::persist);
+        vehicles.forEach(em::persist);
+        em.flush();
+    }
+
+    /** Adds the graph's tables to a plan, in the same order. */
+    void addTo(Plan plan, JpaTables tables) {
+        tables.addTo(plan, Organization.class, store -> organizations);
+        tables.addTo(plan, Team.class, store -> teams);
+        tables.addTo(plan, User.class, store -> users);
+        tables.addTo(plan, Post.class, store -> posts);
+        tables.addTo(plan, Payment.class, store -> payments);
+        tables.addTo(plan, Vehicle.class, store -> vehicles);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.blink.jpa;
+
+enum Role { MEMBER, ADMIN, OWNER }

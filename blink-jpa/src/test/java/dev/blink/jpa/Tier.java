@@ -1,0 +1,3 @@
+package dev.blink.jpa;
+
+enum Tier { FREE, TEAM, ENTERPRISE }
