@@ -19,16 +19,26 @@ final class Seeding {
     private Seeding() {
     }
 
-    /** The options every seed in these tests uses. */
+    /** The options every seed in these tests uses: the default inserter (blink-copy-pg's binary COPY). */
     static InsertOptions options() {
+        return InsertOptions.defaults();
+    }
+
+    /** Options with the portable JDBC-batch inserter, for {@link #textDataSource}. */
+    static InsertOptions jdbcOptions() {
         return InsertOptions.builder().inserter(JdbcBatchInserter.create()).build();
+    }
+
+    /** The data source every seed in these tests uses. */
+    static DataSource dataSource(TestDatabase db) {
+        return db.dataSource();
     }
 
     /**
      * A data source on {@code db} for seeds: strings are sent untyped ({@code stringtype=unspecified}),
      * so the server parses CSV text into the column's type with its own text rules.
      */
-    static DataSource dataSource(TestDatabase db) {
+    static DataSource textDataSource(TestDatabase db) {
         String url = db.jdbcUrl();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url + (url.contains("?") ? "&" : "?") + "stringtype=unspecified&reWriteBatchedInserts=true");
