@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blink.Blink;
 import dev.blink.SeedException;
 import dev.blink.TableOptions;
-import dev.blink.internal.Values;
 import dev.blink.spi.Inserter;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
@@ -44,8 +43,8 @@ class NamesTest {
 
     @Test
     void findsThisInserterThroughServiceLoader() {
-        List<Class<?>> found = ServiceLoader.load(Inserter.class).stream().map(p -> (Class<?>) p.type()).toList();
-        assertEquals(List.of(dev.blink.pg.internal.PgCopyProvider.class), found);
+        List<String> found = ServiceLoader.load(Inserter.class).stream().map(p -> p.type().getName()).toList();
+        assertEquals(List.of(dev.blink.pg.internal.PgCopyProvider.class.getName()), found);
         Blink.plan().addTable("plain", store -> List.of(Map.of("id", 1L, "label", "found by ServiceLoader")))
                 .insert(db.dataSource());
         assertEquals("found by ServiceLoader", db.queryValue("SELECT label FROM plain WHERE id = 1"));
@@ -98,6 +97,5 @@ class NamesTest {
                     List.of(new Object[] {20L, "a"}, new Object[] {21L, "b"})));
             assertEquals(2L, db.queryValue("SELECT count(*) FROM plain WHERE id IN (20, 21)"));
         }
-        assertTrue(Values.LENGTH_LIMIT > 0);
     }
 }

@@ -96,8 +96,8 @@ class OptionsTest {
                 """);
         assertEquals(51L, db.queryValue("SELECT id FROM users WHERE email = 'next@example.com'"));
         assertEquals(71L, db.queryValue("SELECT id FROM posts WHERE title = 'next'"));
-        assertEquals(1L, db.queryValue("SELECT count(*) FROM counters WHERE id = 1 AND n = 2"),
-                "an empty identity column restarts at its minimum");
+        assertEquals(2, db.queryValue("SELECT id FROM counters WHERE n = 2"),
+                "ids the COPY took from the sequence stay taken");
     }
 
     @Test
