@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blink.Blink;
 import dev.blink.CallbackException;
 import dev.blink.SeedException;
+import dev.blink.ValueException;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import java.io.IOException;
@@ -144,8 +145,13 @@ class CsvErrorTest {
     void reportsAValueTheColumnCannotTakeWithItsRow() throws IOException {
         Path pets = write("pets.csv", "id,name,owner_id\n1,Rex,1\n2,Tom,two\n");
         SeedException e = failsAndLeavesTheDatabaseAsItWas(Csv.from(pets));
+        assertInstanceOf(ValueException.class, e);
         assertEquals("pets", e.location().table());
-        assertMentions(e, "table \"pets\"", "\"two\"");
+        assertEquals(2, e.location().rowNumber());
+        assertEquals("owner_id", e.location().columnName().orElseThrow());
+        assertEquals(pets.toString(), e.location().fileName().orElseThrow());
+        assertEquals(3, e.location().lineNumber());
+        assertMentions(e, "table \"pets\", row 2 (" + pets + ", line 3), column \"owner_id\"", "\"two\"");
     }
 
     @Test
