@@ -28,6 +28,11 @@ final class Graph {
     final List<Vehicle> vehicles = new ArrayList<>();
 
     static Graph build() {
+        return build(0);
+    }
+
+    /** The graph, with assigned UUIDs that differ for each {@code variant}. */
+    static Graph build(int variant) {
         Graph graph = new Graph();
         LocalDateTime base = LocalDateTime.of(2024, 3, 1, 9, 30, 15, 123_456_000);
         for (int t = 1; t <= 3; t++) {
@@ -37,7 +42,7 @@ final class Graph {
         }
         for (int o = 1; o <= 3; o++) {
             Organization org = new Organization();
-            org.id = new UUID(0x0123_4567_89ab_cdefL, o);
+            org.id = new UUID(0x0123_4567_89ab_cdefL + variant, o);
             org.name = "Org " + o + (o == 2 ? " – ünïcode \"quoted\"" : "");
             org.tier = Tier.values()[o % 3];
             org.billing = new Address("Main St " + o, "Ghent", new GeoPoint(51.05 + o, 3.72));
@@ -96,19 +101,19 @@ final class Graph {
             wire.iban = "BE68 5390 0754 707" + o;
             graph.payments.add(wire);
             Car car = new Car();
-            car.id = new UUID(0xcafeL, o);
+            car.id = new UUID(0xcafeL + variant, o);
             car.plate = "CAR-" + o;
             car.owner = org;
             car.seats = 4 + o;
             graph.vehicles.add(car);
             Truck truck = new Truck();
-            truck.id = new UUID(0xbeefL, o);
+            truck.id = new UUID(0xbeefL + variant, o);
             truck.plate = "TRK-" + o;
             truck.owner = org;
             truck.payloadTons = new BigDecimal("7.5");
             graph.vehicles.add(truck);
             Vehicle plain = new Vehicle();
-            plain.id = new UUID(0xfeedL, o);
+            plain.id = new UUID(0xfeedL + variant, o);
             plain.plate = "VEH-" + o;
             graph.vehicles.add(plain);
         }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.TransientObjectException;
 import org.hibernate.engine.jdbc.mutation.JdbcValueBindings;
 import org.hibernate.engine.jdbc.mutation.ParameterUsage;
 import org.hibernate.engine.jdbc.mutation.group.PreparedStatementDetails;
@@ -88,7 +89,11 @@ final class CollectionLayout implements RowLayout {
         }
         Arrays.fill(values, null);
         recording.bound.clear();
-        insertValues.applyValues(entry.collection(), entry.key(), entry.entry(), entry.position(), session, recording);
+        try {
+            insertValues.applyValues(entry.collection(), entry.key(), entry.entry(), entry.position(), session, recording);
+        } catch (TransientObjectException e) {
+            throw noId(entry, e);
+        }
         for (Bound bound : recording.bound) {
             String column = Names.column(bound.mapping().getSelectionExpression());
             Integer position = positions.get(column);
@@ -113,10 +118,15 @@ final class CollectionLayout implements RowLayout {
                 return;
             }
         }
-        throw new IllegalArgumentException("collection " + persister.getRole() + " of a "
-                + persister.getOwnerEntityPersister().getEntityName() + " holds a " + element.getClass().getSimpleName()
-                + " that has no id: write the table of " + element.getClass().getSimpleName() + " before table " + table
-                + ", or assign the id");
+        throw noId(entry, null);
+    }
+
+    private IllegalArgumentException noId(CollectionRow entry, RuntimeException cause) {
+        Object element = entry.collection().getElement(entry.entry());
+        String type = element == null ? "entity" : element.getClass().getName();
+        return new IllegalArgumentException("collection " + persister.getRole() + " holds a " + type
+                + " that has no id: add the table of " + type + " to the plan before table " + table
+                + ", or assign the id", cause);
     }
 
     private record Bound(Object value, SelectableMapping mapping) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.TransientObjectException;
 import org.hibernate.engine.internal.Versioning;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -273,6 +274,15 @@ final class EntityLayout implements RowLayout {
             }
         }
 
+        private IllegalArgumentException noId(AttributeMapping attribute, RuntimeException cause) {
+            String target = attribute instanceof ToOneAttributeMapping toOne
+                    ? toOne.getEntityMappingType().getEntityName() : "entity";
+            return new IllegalArgumentException("attribute " + persister.getEntityName() + "."
+                    + attribute.getAttributeName() + " refers to a " + target + " that has no id: add the table of "
+                    + target + " to the plan before table " + table
+                    + " (Blink allocates generated ids when it writes that table), or assign the id", cause);
+        }
+
         void write(Object entity, Object[] values) {
             if (main && !prepared) {
                 if (persister.getIdentifier(entity, session) == null) {
@@ -301,16 +311,14 @@ final class EntityLayout implements RowLayout {
                             put(selectable.getSelectionExpression(), jdbcValue, out);
                         }
                     }, session);
+                } catch (TransientObjectException e) {
+                    throw noId(attribute, e);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("attribute " + persister.getEntityName() + "."
                             + attribute.getAttributeName() + ": " + e.getMessage(), e);
                 }
-                if (value != null && !anyValue[0] && attribute instanceof ToOneAttributeMapping toOne) {
-                    throw new IllegalArgumentException("attribute " + persister.getEntityName() + "."
-                            + attribute.getAttributeName() + " refers to a " + toOne.getEntityMappingType().getEntityName()
-                            + " that has no id: write the table of " + toOne.getEntityMappingType().getEntityName()
-                            + " before table " + table + " (Blink allocates generated ids when it writes that table), "
-                            + "or assign the id");
+                if (value != null && !anyValue[0] && attribute instanceof ToOneAttributeMapping) {
+                    throw noId(attribute, null);
                 }
             }
             for (PluralAttributeMapping plural : foreignKeyCollections) {

@@ -1,0 +1,220 @@
+package dev.blink.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blink.Blink;
+import dev.blink.PlanException;
+import dev.blink.Plan;
+import dev.blink.Rows;
+import dev.blink.SeedException;
+import dev.blink.testkit.PostgresExtension;
+import dev.blink.testkit.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Ids, the store, and errors, on a database that the application (Hibernate) also uses. */
+class JpaSeedTest {
+
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
+
+    static EntityManagerFactory hibernate;
+    static JpaTables tables;
+
+    @BeforeAll
+    static void start() {
+        hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
+                Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
+                Comment.class, Invoice.class, InvoiceLine.class);
+        tables = JpaTables.from(hibernate);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hibernate != null) {
+            hibernate.close();
+        }
+    }
+
+    @Test
+    void hibernatePersistsWithoutIdClashesAfterASeedAndBetweenSeeds() {
+        TestDatabase db = postgres.database();
+        seed(Graph.build(10));
+        persistMore("after the first seed");
+        seed(Graph.build(11));
+        persistMore("after the second seed");
+
+        assertEquals(db.count("users"), ((Number) db.queryValue("SELECT count(DISTINCT id) FROM users")).longValue());
+        assertEquals(db.count("posts"), ((Number) db.queryValue("SELECT count(DISTINCT id) FROM posts")).longValue());
+        assertEquals(db.count("teams"), ((Number) db.queryValue("SELECT count(DISTINCT id) FROM teams")).longValue());
+        assertEquals(0L, ((Number) db.queryValue(
+                "SELECT count(*) FROM users WHERE email LIKE 'mailto:app-%' AND id <= 180")).longValue());
+    }
+
+    private static void seed(Graph graph) {
+        Plan plan = Blink.plan();
+        graph.addTo(plan, tables);
+        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+    }
+
+    private static void persistMore(String when) {
+        EntityManager em = hibernate.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Organization org = em.createQuery("FROM Organization", Organization.class).setMaxResults(1).getSingleResult();
+            for (int i = 0; i < 3; i++) {
+                Team team = new Team();
+                team.name = "app team " + when;
+                em.persist(team);
+                User user = new User();
+                user.organization = org;
+                user.email = new Email("app-" + i + "@example.org");
+                user.role = Role.ADMIN;
+                em.persist(user);
+                Post post = new Post();
+                post.author = user;
+                post.title = "app post " + when;
+                em.persist(post);
+                CardPayment payment = new CardPayment();
+                payment.payer = org;
+                payment.amount = BigDecimal.ONE;
+                em.persist(payment);
+            }
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void setsAllocatedIdsOnTheEntitiesSoChildrenPointAtTheirParents() {
+        Graph graph = Graph.build(20);
+        seed(graph);
+
+        Set<Long> userIds = new HashSet<>();
+        for (User user : graph.users) {
+            assertNotNull(user.id, "user id");
+            assertEquals(0L, user.version, "seeded @Version");
+            userIds.add(user.id);
+        }
+        assertEquals(graph.users.size(), userIds.size());
+        TestDatabase db = postgres.database();
+        for (Post post : graph.posts) {
+            assertNotNull(post.id, "post id from the identity column");
+            assertEquals(post.author.id, db.queryValue("SELECT author_id FROM posts WHERE id = " + post.id));
+        }
+        for (Payment payment : graph.payments) {
+            assertEquals(payment instanceof CardPayment ? "CARD" : "WIRE",
+                    db.queryValue("SELECT kind FROM payments WHERE id = " + payment.id));
+        }
+    }
+
+    @Test
+    void generatesUuidIdsAndCreationTimestampsClientSideEvenForStreamedRows() {
+        List<Comment> comments = IntStream.range(0, 25).mapToObj(i -> {
+            Comment comment = new Comment();
+            comment.text = "comment " + i;
+            return comment;
+        }).toList();
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Comment.class, store -> Rows.of(comments.stream()));
+        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+
+        Set<UUID> ids = new HashSet<>();
+        for (Comment comment : comments) {
+            assertNotNull(comment.id);
+            assertNotNull(comment.createdAt);
+            ids.add(comment.id);
+        }
+        assertEquals(25, ids.size());
+        assertEquals(25L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM comments WHERE text LIKE 'comment %' AND createdat IS NOT NULL")).longValue());
+    }
+
+    @Test
+    void namesTheClassThatIsNotAnEntity() {
+        PlanException notEntity = assertThrows(PlanException.class, () -> tables.table(String.class));
+        assertTrue(notEntity.getMessage().contains("java.lang.String is not an entity of this EntityManagerFactory"),
+                notEntity.getMessage());
+        assertTrue(notEntity.getMessage().contains("dev.blink.jpa.User"), notEntity.getMessage());
+
+        PlanException unlisted = assertThrows(PlanException.class, () -> tables.table(Unlisted.class));
+        assertTrue(unlisted.getMessage().contains("annotated @Entity but not listed in the persistence unit"),
+                unlisted.getMessage());
+    }
+
+    @Test
+    void namesTheAttributeThatRefersToAnEntityWithoutId() {
+        User author = new User();
+        Post post = new Post();
+        post.author = author;
+        post.title = "orphan";
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Post.class, store -> List.of(post));
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("table \"posts\", row 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Post.author refers to a dev.blink.jpa.User that has no id"),
+                e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM posts WHERE title = 'orphan'")).longValue());
+    }
+
+    @Test
+    void namesTheUnsupportedMappingOfEntityAndAttribute() {
+        InvoiceLine line = new InvoiceLine();
+        line.id = 1L;
+        Invoice invoice = new Invoice();
+        invoice.id = 1L;
+        invoice.lines.add(line);
+        Plan plan = Blink.plan();
+        tables.addTo(plan, InvoiceLine.class, store -> List.of(line));
+        tables.addTo(plan, Invoice.class, store -> List.of(invoice));
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Invoice.lines is a unidirectional @OneToMany"),
+                e.getMessage());
+        assertEquals(0L, postgres.database().count("invoice_lines"));
+    }
+
+    @Test
+    void asksForAListWhenStreamedEntitiesNeedSequenceIds() {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = "streamed";
+        User user = new User();
+        user.organization = org;
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Organization.class, store -> List.of(org));
+        tables.addTo(plan, User.class, store -> Rows.of(java.util.stream.Stream.of(user)));
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("needs the rows as a List"), e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM organizations WHERE name = 'streamed'")).longValue());
+    }
+
+    @Test
+    void listsTheTablesOfAnEntityInTheOrderTheyAreWritten() {
+        assertEquals(List.of("users", "user_nicknames", "user_teams"), tables.table(User.class).tableNames());
+        assertEquals(List.of("vehicles", "cars", "trucks"), tables.table(Vehicle.class).tableNames());
+        assertEquals(List.of("payments"), tables.table(Payment.class).tableNames());
+        assertEquals(List.of("posts", "post_meta", "post_tags"), tables.table(Post.class).tableNames());
+    }
+}
