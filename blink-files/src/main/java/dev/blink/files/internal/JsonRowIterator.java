@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.blink.files.FileRowException;
@@ -48,8 +49,6 @@ public final class JsonRowIterator implements FileRowIterator {
     private long pendingLine;
     private long line;
     private long record;
-    /** The top-level key being read, for errors. */
-    private String key;
     private boolean closed;
 
     private JsonRowIterator(JsonSettings settings, RowTransform transform, JsonParser parser) {
@@ -173,10 +172,9 @@ public final class JsonRowIterator implements FileRowIterator {
         pendingLine = tokenLine();
         Map<String, Object> row = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-            key = parser.currentName();
-            row.put(key, value(parser.nextToken()));
+            String name = parser.currentName();
+            row.put(name, value(parser.nextToken()));
         }
-        key = null;
         return row;
     }
 
@@ -246,11 +244,25 @@ public final class JsonRowIterator implements FileRowIterator {
             JsonLocation where = json.getLocation();
             long at = where == null || where.getLineNr() < 1 ? tokenLine() : where.getLineNr();
             String column = where == null || where.getColumnNr() < 1 ? "" : " at character " + where.getColumnNr();
-            return new FileRowException(file, at, record + 1, key, "invalid JSON" + column + ": "
+            return new FileRowException(file, at, record + 1, rowKey(), "invalid JSON" + column + ": "
                     + json.getOriginalMessage() + ". The line is " + TextFiles.excerpt(settings.file(), charset(), at, 1),
                     e);
         }
-        return new FileRowException(file, tokenLine(), record + 1, key, "cannot read the file: " + e, e);
+        return new FileRowException(file, tokenLine(), record + 1, rowKey(), "cannot read the file: " + e, e);
+    }
+
+    /**
+     * The key of the row's object being read when parsing failed, or null. Jackson names a field
+     * before it reads its value, so this is the key whose value is bad.
+     */
+    private String rowKey() {
+        int depth = state == State.ARRAY ? 2 : 1;
+        JsonStreamContext context = parser.getParsingContext();
+        while (context != null && context.getNestingDepth() > depth) {
+            context = context.getParent();
+        }
+        return context != null && context.getNestingDepth() == depth && context.inObject()
+                ? context.getCurrentName() : null;
     }
 
     private FileRowException problem(long at, String message, Throwable cause) {
