@@ -1,6 +1,7 @@
 package dev.blink.jpa;
 
 import dev.blink.Plan;
+import dev.blink.PlanException;
 import dev.blink.Retain;
 import dev.blink.Store;
 import dev.blink.TableOptions;
@@ -71,10 +72,29 @@ public final class EntityTable<T> {
      * @throws dev.blink.PlanException if the plan already has one of these tables
      */
     public EntityTable<T> addTo(Plan plan, EntitySource<T> source) {
+        return addTo(plan, source, TableOptions.defaults());
+    }
+
+    /**
+     * Like {@link #addTo(Plan, EntitySource)}, with options for the main table: for example
+     * {@code TableOptions.retain(Retain.NONE)} to stream millions of entities that no later step
+     * reads (possible only for an entity without further tables, whose further tables are made
+     * from the main table's rows).
+     *
+     * @throws dev.blink.PlanException if the plan already has one of these tables, or the options
+     *     retain less than every row of an entity that has further tables
+     */
+    public EntityTable<T> addTo(Plan plan, EntitySource<T> source, TableOptions options) {
         Objects.requireNonNull(plan, "null plan");
         Objects.requireNonNull(source, "null source");
+        Objects.requireNonNull(options, "null options");
         String main = name();
-        plan.addTable(main, source::rows);
+        if (!options.retain().all() && tables.size() > 1) {
+            throw new PlanException("Entity " + entityClass.getName() + " also writes " + tableNames().subList(1, tables.size())
+                    + ", whose rows Blink makes from the rows of " + main + "; keep Retain.ALL for " + main
+                    + " (the options ask for " + options.retain() + ")");
+        }
+        plan.addTable(main, source::rows, options);
         for (TablePlan table : tables.subList(1, tables.size())) {
             if (table.collection()) {
                 plan.addTable(table.table().toString(), store -> table.rows(model, store.table(main)),
