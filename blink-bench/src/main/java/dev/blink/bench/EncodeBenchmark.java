@@ -62,6 +62,12 @@ public class EncodeBenchmark {
                 .insert(sink.connection, InsertOptions.defaults());
     }
 
+    /** blink-jpa, entities mapped by Hibernate's model and encoded to the null sink. */
+    @Benchmark
+    public SeedResult blinkJpa(Sink sink, Fixtures.EntityRows rows) {
+        return LoadBenchmark.insertEntities(rows, rows.entityClass, sink.connection);
+    }
+
     /** Blink, rows parsed from the CSV file (blink-files) and encoded to the null sink. */
     @Benchmark
     public SeedResult blinkCsv(Sink sink, Fixtures.CsvFile csv) {

@@ -1,5 +1,6 @@
 package dev.blink.bench;
 
+import dev.blink.jpa.JpaTables;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,8 @@ public final class Fixtures {
     public static class EntityRows {
         List<Object> entities;
         SessionFactory sessionFactory;
+        JpaTables jpaTables;
+        Class<?> entityClass;
 
         /** Converts the records and boots Hibernate. */
         @Setup(Level.Trial)
@@ -64,6 +67,8 @@ public final class Fixtures {
             }
             entities = list;
             sessionFactory = sessionFactory(LoadState.url(load.database, true), load.database.user(), load.database.password());
+            jpaTables = JpaTables.from(sessionFactory);
+            entityClass = load.benchTable == BenchTable.USERS ? UserEntity.class : NarrowEntity.class;
         }
 
         /** Closes Hibernate. */

@@ -3,6 +3,7 @@ package dev.blink.bench;
 import de.bytefish.pgbulkinsert.PgBulkInsert;
 import dev.blink.Blink;
 import dev.blink.InsertOptions;
+import dev.blink.Plan;
 import dev.blink.Retain;
 import dev.blink.SeedResult;
 import dev.blink.TableOptions;
@@ -56,6 +57,19 @@ public class LoadBenchmark {
         return Blink.plan()
                 .addTable(load.benchTable.tableName(), store -> load.records, TableOptions.retain(Retain.NONE))
                 .insert(load.connection, InsertOptions.defaults());
+    }
+
+    /** blink-jpa: the entities mapped by Hibernate's own model, written by Blink (binary COPY). */
+    @Benchmark
+    public SeedResult blinkJpa(LoadState load, Fixtures.EntityRows rows) {
+        return insertEntities(rows, rows.entityClass, load.connection);
+    }
+
+    static <T> SeedResult insertEntities(Fixtures.EntityRows rows, Class<T> type, Connection connection) {
+        List<T> entities = castList(rows.entities, type);
+        Plan plan = Blink.plan();
+        rows.jpaTables.table(type).addTo(plan, store -> entities, TableOptions.retain(Retain.NONE));
+        return plan.insert(connection, rows.jpaTables.insertOptions());
     }
 
     /** Blink reading the CSV file with blink-files' {@code Csv.from(Path)}, default inserter (binary COPY). */
@@ -205,7 +219,7 @@ public class LoadBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> List<T> castList(List<?> list, Class<T> type) {
+    static <T> List<T> castList(List<?> list, Class<T> type) {
         if (!list.isEmpty() && !type.isInstance(list.get(0))) {
             throw new IllegalArgumentException("expected rows of " + type.getSimpleName());
         }
