@@ -52,6 +52,10 @@ final class Graph {
             settings.put("seats", 10 * o);
             settings.put("features", List.of("sso", "audit"));
             org.settings = o == 3 ? null : settings;
+            for (int f = 0; f < o; f++) {
+                org.offices.add(new Address("Office lane " + f, f % 2 == 0 ? "Brussels" : null,
+                        f == 1 ? null : new GeoPoint(50.8 + f, 4.35)));
+            }
             org.foundedAt = Instant.parse("2001-02-03T04:05:06.789Z").plusSeconds(86_400L * o);
             org.createdOn = base.plusDays(o);
             org.createdBy = "seed";
@@ -79,6 +83,7 @@ final class Graph {
                     Post post = new Post();
                     post.author = user;
                     post.title = "Post by user " + u + " of org " + o;
+                    post.pinnedBy = u % 8 == 1 ? user : null;
                     post.body = "Line one\nline two\ttabbed \\ backslash";
                     post.publishedAt = base.plusHours(u);
                     post.editedAt = OffsetDateTime.of(base.plusHours(u + 1), ZoneOffset.ofHours(2));

@@ -69,7 +69,7 @@ class HibernateDifferentialTest {
         TestDatabase hibernateDatabase = postgres.database();
         List<String> names = tableNames(hibernateDatabase);
         assertEquals(names, tableNames(blinkDatabase));
-        assertEquals(List.of("cars", "organizations", "payments", "post_meta", "post_tags", "posts", "teams",
+        assertEquals(List.of("cars", "organization_offices", "organizations", "payments", "post_meta", "post_tags", "posts", "teams",
                 "trucks", "user_nicknames", "user_teams", "users", "vehicles"), names);
         for (String table : names) {
             assertTrue(hibernateDatabase.count(table) > 0, table + " is empty");

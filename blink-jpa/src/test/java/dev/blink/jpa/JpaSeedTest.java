@@ -213,6 +213,7 @@ class JpaSeedTest {
     @Test
     void listsTheTablesOfAnEntityInTheOrderTheyAreWritten() {
         assertEquals(List.of("users", "user_nicknames", "user_teams"), tables.table(User.class).tableNames());
+        assertEquals(List.of("organizations", "organization_offices"), tables.table(Organization.class).tableNames());
         assertEquals(List.of("vehicles", "cars", "trucks"), tables.table(Vehicle.class).tableNames());
         assertEquals(List.of("payments"), tables.table(Payment.class).tableNames());
         assertEquals(List.of("posts", "post_meta", "post_tags"), tables.table(Post.class).tableNames());

@@ -1,6 +1,10 @@
 package dev.blink.jpa;
 
 import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -10,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,6 +41,10 @@ class Organization extends Audited {
     @AttributeOverride(name = "location.lat", column = @Column(name = "shipping_lat"))
     @AttributeOverride(name = "location.lon", column = @Column(name = "shipping_lon"))
     Address shipping;
+    @ElementCollection
+    @CollectionTable(name = "organization_offices", joinColumns = @JoinColumn(name = "organization_id"))
+    @OrderColumn(name = "position")
+    List<Address> offices = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     Map<String, Object> settings;
     Instant foundedAt;

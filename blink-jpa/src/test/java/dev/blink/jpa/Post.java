@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -28,6 +29,9 @@ class Post {
     @ManyToOne
     @JoinColumn(name = "author_id")
     User author;
+    @OneToOne
+    @JoinColumn(name = "pinned_by_id")
+    User pinnedBy;
     String title;
     @Column(columnDefinition = "text")
     String body;
