@@ -192,9 +192,9 @@ class RoundTripTest {
         nested.put("point", new Point(1, 2));
         assertLands(db, "json", vals("{\"a\": 1}", Map.of("a", 1), Arrays.asList(1, "x", null), new Point(3, 4),
                 nested, "[]"),
-                lits("'{\"a\": 1}'", "'{\"a\":1}'", "'[1,\"x\",null]'", "'{\"x\":3,\"y\":4}'",
-                        "'{\"name\":\"Ada \\\"the\\\" first\\n😀\",\"tags\":[1,2.5,true],\"none\":null,"
-                                + "\"point\":{\"x\":1,\"y\":2}}'", "'[]'"));
+                lits("'{\"a\": 1}'", "'{\"a\": 1}'", "'[1, \"x\", null]'", "'{\"x\": 3, \"y\": 4}'",
+                        "'{\"name\": \"Ada \\\"the\\\" first\\n😀\", \"tags\": [1, 2.5, true], \"none\": null, "
+                                + "\"point\": {\"x\": 1, \"y\": 2}}'", "'[]'"));
         assertLands(db, "jsonb", vals("{\"b\": [1, 2], \"a\": null}", nested, 42, new BigDecimal("1.50")),
                 lits("'{\"b\": [1, 2], \"a\": null}'", "'{\"name\":\"Ada \\\"the\\\" first\\n😀\",\"tags\":[1,2.5,true],"
                         + "\"none\":null,\"point\":{\"x\":1,\"y\":2}}'", "'42'", "'1.50'"));

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 
-/** A tiny JSON writer for Map, List, arrays, records, numbers, booleans and strings. */
+/**
+ * A tiny JSON writer for Map, List, arrays, records, numbers, booleans and strings, in the layout of
+ * PostgreSQL's jsonb output ({@code {"a": 1, "b": [1, 2]}}).
+ */
 final class Json {
 
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
@@ -63,11 +66,11 @@ final class Json {
             boolean first = true;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!first) {
-                    out.append(',');
+                    out.append(", ");
                 }
                 first = false;
                 string(out, String.valueOf(entry.getKey()));
-                out.append(':');
+                out.append(": ");
                 write(out, entry.getValue(), depth + 1);
             }
             out.append('}');
@@ -76,7 +79,7 @@ final class Json {
             boolean first = true;
             for (Object item : list) {
                 if (!first) {
-                    out.append(',');
+                    out.append(", ");
                 }
                 first = false;
                 write(out, item, depth + 1);
@@ -87,7 +90,7 @@ final class Json {
             int n = java.lang.reflect.Array.getLength(value);
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.append(", ");
                 }
                 write(out, java.lang.reflect.Array.get(value, i), depth + 1);
             }
@@ -97,11 +100,11 @@ final class Json {
             boolean first = true;
             for (RecordComponent component : COMPONENTS.get(value.getClass())) {
                 if (!first) {
-                    out.append(',');
+                    out.append(", ");
                 }
                 first = false;
                 string(out, component.getName());
-                out.append(':');
+                out.append(": ");
                 try {
                     write(out, component.getAccessor().invoke(value), depth + 1);
                 } catch (ReflectiveOperationException e) {
