@@ -6,6 +6,7 @@ import dev.blink.TableResult;
 import dev.blink.spi.SeedListener;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,8 @@ public final class Demo {
                 () -> new BasicSeeder().call(dataSource)));
         all.addAll(run("Records and lambdas", dataSource, () -> LambdaSeed.seed(dataSource)));
         all.addAll(run("Shared context: 30 timestamps", dataSource, () -> ContextSeed.seed(dataSource)));
+        Path files = FilesSeed.sampleFiles();
+        all.addAll(run("CSV and JSON files", dataSource, () -> FilesSeed.seed(dataSource, files)));
         all.addAll(run("Batch size 5,000", dataSource, () -> BatchSizeSeed.seed(dataSource)));
         all.addAll(run(String.format(Locale.ROOT, "Streaming %,d events with bounded memory", events), dataSource,
                 () -> StreamingSeed.seed(dataSource, events, progress())));

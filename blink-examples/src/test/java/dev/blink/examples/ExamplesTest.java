@@ -8,6 +8,7 @@ import dev.blink.SeedResult;
 import dev.blink.spi.SeedListener;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,20 @@ class ExamplesTest {
 
         assertEquals(100, db.count("tags"));
         assertEquals(101L, db.queryValue("INSERT INTO tags (name) VALUES ('new') RETURNING id"));
+    }
+
+    @Test
+    void filesExampleLoadsTheCsvAndJsonFiles() throws Exception {
+        FilesSeed.seed(db.dataSource(), FilesSeed.sampleFiles());
+
+        assertEquals(8, db.count("users"));
+        assertEquals("Hopper, Grace", db.queryValue("SELECT name FROM users WHERE id = 2"));
+        assertEquals("Donald \"Don\" Knuth", db.queryValue("SELECT name FROM users WHERE id = 5"));
+        assertEquals("Zoë Ærøskøbing", db.queryValue("SELECT name FROM users WHERE id = 8"));
+        assertEquals(4, db.count("products"));
+        assertEquals(new BigDecimal("49.90"), db.queryValue("SELECT price FROM products WHERE id = 1"));
+        assertEquals("[\"input\", \"usb\"]", db.queryValue("SELECT tags::text FROM products WHERE id = 1"));
+        assertEquals(1L, db.queryValue("SELECT count(*) FROM products WHERE stock IS NULL"));
     }
 
     /** The basic seeder's plan with other options. */
