@@ -35,24 +35,34 @@ public final class Demo {
         this.out = out;
     }
 
-    /** The command line entry point. */
+    /** The command line entry point; exits with the status of {@link #run}. */
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @return 0 on success, 1 if a seed or the connection failed (the message goes to {@code err}),
+     *     2 for bad arguments
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options;
+        long events;
         try {
             options = parse(args);
+            events = Long.parseLong(options.getOrDefault("--events", "1000000"));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: Demo [--jdbc-url URL] [--user USER] [--password PASSWORD] [--events N]");
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            err.println("usage: Demo [--jdbc-url URL] [--user USER] [--password PASSWORD] [--events N]");
+            return 2;
         }
         String url = options.getOrDefault("--jdbc-url", System.getenv("BLINK_JDBC_URL"));
-        long events = Long.parseLong(options.getOrDefault("--events", "1000000"));
         try {
             if (url == null || url.isBlank()) {
-                System.out.println("Starting an embedded PostgreSQL (pass --jdbc-url to use your own server)…");
+                out.println("Starting an embedded PostgreSQL (pass --jdbc-url to use your own server)…");
                 try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-                    new Demo(System.out).runAll(postgres.getPostgresDatabase(), events);
+                    new Demo(out).runAll(postgres.getPostgresDatabase(), events);
                 }
             } else {
                 PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -63,14 +73,15 @@ public final class Demo {
                 if (options.containsKey("--password")) {
                     dataSource.setPassword(options.get("--password"));
                 }
-                new Demo(System.out).runAll(dataSource, events);
+                new Demo(out).runAll(dataSource, events);
             }
+            return 0;
         } catch (BlinkException e) {
-            System.err.println("Seed failed: " + e.getMessage());
-            System.exit(1);
+            err.println("Seed failed: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
-            System.err.println("Demo failed: " + e);
-            System.exit(1);
+            err.println("Demo failed: " + e);
+            return 1;
         }
     }
 
