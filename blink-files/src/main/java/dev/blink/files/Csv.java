@@ -45,6 +45,9 @@ import java.util.Set;
  */
 public final class Csv implements TableSource, Iterable<Map<String, Object>> {
 
+    /** The longest record read by default, in characters: 16 Mi (see {@link #withMaxRecordLength}). */
+    public static final int DEFAULT_MAX_RECORD_LENGTH = 16 * 1024 * 1024;
+
     private final CsvSettings settings;
     private final RowTransform transform;
 
@@ -60,7 +63,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
     public static Csv from(Path file) {
         Objects.requireNonNull(file, "null file");
         return new Csv(new CsvSettings(file, ',', '"', null, null, StandardCharsets.UTF_8, 0, null,
-                EmptyCell.AS_POSTGRESQL), Transforms.identity());
+                EmptyCell.AS_POSTGRESQL, DEFAULT_MAX_RECORD_LENGTH), Transforms.identity());
     }
 
     /**
@@ -75,7 +78,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         checkDistinct("delimiter", delimiter, "quote", s.quote());
         checkDistinct("delimiter", delimiter, "escape", s.escape());
         return with(new CsvSettings(s.file(), delimiter, s.quote(), s.escape(), s.nullString(), s.charset(),
-                s.skipLines(), s.header(), s.empty()));
+                s.skipLines(), s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -89,7 +92,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         checkDistinct("quote", quote, "delimiter", s.delimiter());
         checkDistinct("quote", quote, "escape", s.escape());
         return with(new CsvSettings(s.file(), s.delimiter(), quote, s.escape(), s.nullString(), s.charset(),
-                s.skipLines(), s.header(), s.empty()));
+                s.skipLines(), s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -106,7 +109,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         checkDistinct("escape", escape, "delimiter", s.delimiter());
         checkDistinct("escape", escape, "quote", s.quote());
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), escape, s.nullString(), s.charset(),
-                s.skipLines(), s.header(), s.empty()));
+                s.skipLines(), s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -118,7 +121,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         Objects.requireNonNull(nullString, "null nullString");
         CsvSettings s = settings;
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(),
-                nullString.isEmpty() ? null : nullString, s.charset(), s.skipLines(), s.header(), s.empty()));
+                nullString.isEmpty() ? null : nullString, s.charset(), s.skipLines(), s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -129,7 +132,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         Objects.requireNonNull(charset, "null charset");
         CsvSettings s = settings;
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), charset,
-                s.skipLines(), s.header(), s.empty()));
+                s.skipLines(), s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -145,7 +148,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         }
         CsvSettings s = settings;
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
-                lines, s.header(), s.empty()));
+                lines, s.header(), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -174,7 +177,7 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         }
         CsvSettings s = settings;
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
-                s.skipLines(), List.of(names), s.empty()));
+                s.skipLines(), List.of(names), s.empty(), s.maxRecordLength()));
     }
 
     /**
@@ -187,7 +190,23 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
         Objects.requireNonNull(empty, "null empty");
         CsvSettings s = settings;
         return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
-                s.skipLines(), s.header(), empty));
+                s.skipLines(), s.header(), empty, s.maxRecordLength()));
+    }
+
+    /**
+     * A copy that reads records of up to {@code characters} characters (16 Mi by default) and fails
+     * on a longer one. The limit stops a quote that is never closed from reading the rest of a
+     * large file into memory as one value; raise it for files with very large values.
+     *
+     * @throws IllegalArgumentException if {@code characters} is not positive
+     */
+    public Csv withMaxRecordLength(int characters) {
+        if (characters < 1) {
+            throw new IllegalArgumentException("withMaxRecordLength(" + characters + "): the limit must be positive");
+        }
+        CsvSettings s = settings;
+        return with(new CsvSettings(s.file(), s.delimiter(), s.quote(), s.escape(), s.nullString(), s.charset(),
+                s.skipLines(), s.header(), s.empty(), characters));
     }
 
     /**

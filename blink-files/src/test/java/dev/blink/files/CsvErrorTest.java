@@ -94,6 +94,20 @@ class CsvErrorTest {
     }
 
     @Test
+    void stopsAQuoteThatIsNeverClosedAtTheRecordLengthLimit() throws IOException {
+        StringBuilder content = new StringBuilder("id,name,owner_id\n1,Rex,1\n2,\"Tom,2\n");
+        for (int i = 3; i < 20_000; i++) {
+            content.append(i).append(",Pet number ").append(i).append(',').append(i).append('\n');
+        }
+        Path pets = write("pets.csv", content.toString());
+        FileRowException cause = fileError(failsAndLeavesTheDatabaseAsItWas(Csv.from(pets).withMaxRecordLength(1000)));
+        assertEquals(3, cause.line());
+        assertEquals(2, cause.record());
+        assertMentions(cause, "the record is longer than 1000 characters", "never closed", "withMaxRecordLength",
+                "\"2,\\\"Tom,2\"");
+    }
+
+    @Test
     void namesTheLineOfTextAfterAClosingQuote() throws IOException {
         Path pets = write("pets.csv", "id,name,owner_id\n1,Rex,1\n2,Tom,2\n3,\"Kit\"ty,3\n");
         FileRowException cause = fileError(failsAndLeavesTheDatabaseAsItWas(Csv.from(pets)));

@@ -38,6 +38,7 @@ public final class CsvRowIterator implements FileRowIterator {
     private final RowTransform transform;
     private final boolean identity;
     private final BufferedReader reader;
+    private final CountingReader counter;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     /** Lines before the parser's first line (skipped by us). */
@@ -51,13 +52,14 @@ public final class CsvRowIterator implements FileRowIterator {
     private long record;
     private boolean closed;
 
-    private CsvRowIterator(CsvSettings settings, RowTransform transform, BufferedReader reader, CSVParser parser,
-                           long lineOffset, String[] names) {
+    private CsvRowIterator(CsvSettings settings, RowTransform transform, BufferedReader reader,
+                           CountingReader counter, CSVParser parser, long lineOffset, String[] names) {
         this.settings = settings;
         this.file = settings.file().toString();
         this.transform = transform;
         this.identity = Transforms.isIdentity(transform);
         this.reader = reader;
+        this.counter = counter;
         this.parser = parser;
         this.records = parser.iterator();
         this.lineOffset = lineOffset;
@@ -76,14 +78,16 @@ public final class CsvRowIterator implements FileRowIterator {
         BufferedReader reader = TextFiles.open(settings.file(), settings.charset(), "CSV");
         try {
             int skipped = TextFiles.skipLines(reader, settings.skipLines());
-            CSVParser parser = CSVParser.parse(reader, format(settings));
+            CountingReader counter = new CountingReader(reader, settings.maxRecordLength());
+            counter.markRecord(0, skipped + 1);
+            CSVParser parser = CSVParser.parse(counter, format(settings));
             String[] names;
             if (settings.header() != null) {
                 names = settings.header().toArray(String[]::new);
             } else {
                 names = readHeader(settings, parser, skipped);
             }
-            return new CsvRowIterator(settings, transform, reader, parser, skipped, names);
+            return new CsvRowIterator(settings, transform, reader, counter, parser, skipped, names);
         } catch (IOException e) {
             TextFiles.closeQuietly(reader, e);
             throw new UncheckedIOException("Cannot read the CSV file " + settings.file() + ": " + e, e);
@@ -165,6 +169,7 @@ public final class CsvRowIterator implements FileRowIterator {
                 return false;
             }
             next = records.next();
+            counter.markRecord(next.getCharacterPosition(), start);
         } catch (UncheckedIOException e) {
             FileRowException failure = readFailure(settings, e, start, number, lineOffset + parser.getCurrentLineNumber());
             TextFiles.closeQuietly(this, failure);
@@ -271,6 +276,12 @@ public final class CsvRowIterator implements FileRowIterator {
             }
             return new FileRowException(file, start, number, null, "malformed CSV (" + message + "): " + hint
                     + ". The record starts with " + TextFiles.excerpt(settings.file(), settings.charset(), start, 3), csv);
+        }
+        if (cause instanceof CountingReader.RecordTooLongException) {
+            return new FileRowException(file, start, number, null, "the record is longer than "
+                    + settings.maxRecordLength() + " characters: most likely a quote opens a value and is never "
+                    + "closed. Close or double the quote (\"\"), or raise the limit with withMaxRecordLength(...). "
+                    + "The record starts with " + TextFiles.excerpt(settings.file(), settings.charset(), start, 1), cause);
         }
         if (cause instanceof CharacterCodingException) {
             return new FileRowException(file, current, number, null, "the file is not valid "

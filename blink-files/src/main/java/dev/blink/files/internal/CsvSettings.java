@@ -11,9 +11,11 @@ import java.util.List;
  * @param escape the escape character, or null for none
  * @param nullString the text of an unquoted NULL cell, or null for none (never empty)
  * @param header the column names, or null to read them from the file's first line
+ * @param maxRecordLength the longest record, in characters
  */
 public record CsvSettings(Path file, char delimiter, char quote, Character escape, String nullString,
-                          Charset charset, int skipLines, List<String> header, EmptyCell empty) {
+                          Charset charset, int skipLines, List<String> header, EmptyCell empty,
+                          int maxRecordLength) {
 
     @Override
     public String toString() {

@@ -66,21 +66,35 @@ final class TextFiles {
         }
         try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
             skipBom(reader);
-            for (long i = 1; i < line; i++) {
-                if (reader.readLine() == null) {
-                    return "";
+            long at = 1;
+            int c = 0;
+            while (at < line && (c = reader.read()) >= 0) {
+                if (c == '\n' || c == '\r') {
+                    at++;
+                    if (c == '\r') {
+                        reader.mark(1);
+                        if (reader.read() != '\n') {
+                            reader.reset();
+                        }
+                    }
                 }
             }
+            if (c < 0) {
+                return "";
+            }
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < lines && text.length() <= EXCERPT_LIMIT; i++) {
-                String next = reader.readLine();
-                if (next == null) {
+            int taken = 1;
+            int previous = 0;
+            while (text.length() <= EXCERPT_LIMIT && (c = reader.read()) >= 0) {
+                boolean lineBreak = c == '\r' || c == '\n' && previous != '\r';
+                if (lineBreak && taken++ == lines) {
                     break;
                 }
-                if (i > 0) {
-                    text.append('\n');
-                }
-                text.append(next);
+                text.append((char) c);
+                previous = c;
+            }
+            while (text.length() > 0 && (text.charAt(text.length() - 1) == '\n' || text.charAt(text.length() - 1) == '\r')) {
+                text.setLength(text.length() - 1);
             }
             return quote(text);
         } catch (IOException | RuntimeException e) {
@@ -106,7 +120,7 @@ final class TextFiles {
         }
         out.append('"');
         if (text.length() > end) {
-            out.append("… (").append(text.length()).append(" characters)");
+            out.append('…');
         }
         return out.toString();
     }
