@@ -71,18 +71,10 @@ public final class JpaTables {
         return insertOptions(InsertOptions.defaults());
     }
 
-    /** {@code options} with {@link #rowMapper()} registered first. */
+    /** {@code options} with {@link #rowMapper()} registered (after the mappers they already have). */
     public InsertOptions insertOptions(InsertOptions options) {
         Objects.requireNonNull(options, "null options");
-        InsertOptions.Builder builder = InsertOptions.builder()
-                .batchSize(options.batchSize())
-                .listener(options.listener())
-                .statementTimeout(options.statementTimeout())
-                .progressInterval(options.progressInterval())
-                .rowMapper(model.rowMapper());
-        options.inserter().ifPresent(builder::inserter);
-        options.rowMappers().forEach(builder::rowMapper);
-        return builder.build();
+        return options.toBuilder().rowMapper(model.rowMapper()).build();
     }
 
     @Override

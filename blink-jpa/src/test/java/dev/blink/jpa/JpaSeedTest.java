@@ -38,7 +38,7 @@ class JpaSeedTest {
     static void start() {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
-                Comment.class, Invoice.class, InvoiceLine.class);
+                Comment.class, Invoice.class, InvoiceLine.class, Document.class);
         tables = JpaTables.from(hibernate);
     }
 
@@ -175,6 +175,43 @@ class JpaSeedTest {
     }
 
     @Test
+    void namesTheCollectionThatHoldsAnEntityWithoutId() {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = "teamless";
+        User user = new User();
+        user.organization = org;
+        user.teams.add(new Team());
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Organization.class, store -> List.of(org));
+        tables.addTo(plan, User.class, store -> List.of(user));
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("table \"user_teams\", row 1: collection dev.blink.jpa.User.teams holds a "
+                + "dev.blink.jpa.Team that has no id"), e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM organizations WHERE name = 'teamless'")).longValue());
+    }
+
+    @Test
+    void mixesEntityTablesWithMapTablesInOnePlan() {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = "mixed";
+        postgres.database().execute("CREATE TABLE IF NOT EXISTS audit_log (organization_id uuid, note text)");
+        Plan plan = Blink.plan();
+        EntityTable<Organization> organizations = tables.addTo(plan, Organization.class, store -> List.of(org));
+        plan.addTable("audit_log", store -> organizations.rows(store).stream()
+                .map(o -> java.util.Map.of("organization_id", o.id, "note", "seeded " + o.name))
+                .toList());
+        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+
+        assertEquals("seeded mixed", postgres.database().queryValue(
+                "SELECT note FROM audit_log WHERE organization_id = '" + org.id + "'"));
+    }
+
+    @Test
     void namesTheUnsupportedMappingOfEntityAndAttribute() {
         InvoiceLine line = new InvoiceLine();
         line.id = 1L;
@@ -190,6 +227,13 @@ class JpaSeedTest {
         assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Invoice.lines is a unidirectional @OneToMany"),
                 e.getMessage());
         assertEquals(0L, postgres.database().count("invoice_lines"));
+    }
+
+    @Test
+    void namesTheEntityAndAttributeOfALargeObjectBeforeAnythingIsSent() {
+        PlanException e = assertThrows(PlanException.class, () -> tables.table(Document.class));
+        assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Document.content"), e.getMessage());
+        assertTrue(e.getMessage().contains("large object"), e.getMessage());
     }
 
     @Test

@@ -63,8 +63,12 @@ final class CollectionLayout implements RowLayout {
         }
         SharedSessionContractImplementor session = model.openSession(context.connection());
         Recording probe = new Recording();
-        persister.getRowMutationOperations().getInsertRowValues().applyValues(first.collection(), first.key(),
-                first.entry(), first.position(), session, probe);
+        try {
+            persister.getRowMutationOperations().getInsertRowValues().applyValues(first.collection(), first.key(),
+                    first.entry(), first.position(), session, probe);
+        } catch (TransientObjectException e) {
+            throw noId(persister, context.table(), first, e);
+        }
         List<String> columns = new ArrayList<>();
         List<SelectableMapping> mappings = new ArrayList<>();
         for (Bound bound : probe.bound) {
@@ -92,7 +96,7 @@ final class CollectionLayout implements RowLayout {
         try {
             insertValues.applyValues(entry.collection(), entry.key(), entry.entry(), entry.position(), session, recording);
         } catch (TransientObjectException e) {
-            throw noId(entry, e);
+            throw noId(persister, table, entry, e);
         }
         for (Bound bound : recording.bound) {
             String column = Names.column(bound.mapping().getSelectionExpression());
@@ -118,10 +122,11 @@ final class CollectionLayout implements RowLayout {
                 return;
             }
         }
-        throw noId(entry, null);
+        throw noId(persister, table, entry, null);
     }
 
-    private IllegalArgumentException noId(CollectionRow entry, RuntimeException cause) {
+    private static IllegalArgumentException noId(CollectionPersister persister, TableName table, CollectionRow entry,
+                                                 RuntimeException cause) {
         Object element = entry.collection().getElement(entry.entry());
         String type = element == null ? "entity" : element.getClass().getName();
         return new IllegalArgumentException("collection " + persister.getRole() + " holds a " + type

@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Hibernate's mapping model of one {@link EntityManagerFactory}, read for Blink: which tables an
@@ -78,6 +78,9 @@ public final class JpaModel {
                 }
             });
         }
+        for (AbstractEntityPersister member : family) {
+            rejectLargeObjects(member);
+        }
         Map<String, TablePlan> collections = new LinkedHashMap<>();
         for (AbstractEntityPersister member : family) {
             for (int i = 0; i < member.getNumberOfAttributeMappings(); i++) {
@@ -103,13 +106,30 @@ public final class JpaModel {
         return List.copyOf(all);
     }
 
+    private static void rejectLargeObjects(AbstractEntityPersister member) {
+        for (int i = 0; i < member.getNumberOfAttributeMappings(); i++) {
+            AttributeMapping attribute = member.getAttributeMapping(i);
+            var part = attribute instanceof PluralAttributeMapping plural ? plural.getElementDescriptor() : attribute;
+            part.forEachSelectable((index, selectable) -> {
+                int code = selectable.getJdbcMapping().getJdbcType().getDdlTypeCode();
+                if (code == SqlTypes.BLOB || code == SqlTypes.CLOB || code == SqlTypes.NCLOB) {
+                    throw new PlanException("attribute " + member.getEntityName() + "." + attribute.getAttributeName()
+                            + " (column " + selectable.getSelectionExpression() + ") is mapped as a large object ("
+                            + selectable.getJdbcMapping().getJdbcType().getFriendlyName() + "), which PostgreSQL keeps "
+                            + "outside the table and COPY cannot write. Map it as text or bytea instead, e.g. "
+                            + "@JdbcTypeCode(SqlTypes.LONG32VARCHAR) or @JdbcTypeCode(SqlTypes.LONG32VARBINARY) without @Lob");
+                }
+            });
+        }
+    }
+
     /**
      * The persister of {@code entityClass}.
      *
      * @throws PlanException if the class is not an entity of this factory, or its mapping is one
      *     Blink cannot write
      */
-    public AbstractEntityPersister requirePersister(Class<?> entityClass) {
+    AbstractEntityPersister requirePersister(Class<?> entityClass) {
         Optional<AbstractEntityPersister> persister = persister(entityClass);
         if (persister.isEmpty()) {
             List<String> known = new ArrayList<>();
@@ -206,8 +226,4 @@ public final class JpaModel {
         return Optional.of(EntityLayout.prepare(this, context, persister.get()));
     }
 
-    /** All rows given, when the source is a collection. */
-    static Optional<Collection<?>> allRows(MappingContext context) {
-        return context.allRows();
-    }
 }
