@@ -26,6 +26,7 @@ final class Graph {
     final List<Post> posts = new ArrayList<>();
     final List<Payment> payments = new ArrayList<>();
     final List<Vehicle> vehicles = new ArrayList<>();
+    final List<Asset> assets = new ArrayList<>();
 
     static Graph build() {
         return build(0);
@@ -122,6 +123,19 @@ final class Graph {
             plain.plate = "VEH-" + o;
             graph.vehicles.add(plain);
         }
+        for (int a = 1; a <= 25; a++) {
+            Asset asset;
+            if (a % 3 == 0) {
+                asset = new Asset();
+            } else {
+                Laptop laptop = new Laptop();
+                laptop.model = "X" + a;
+                laptop.ramGb = a % 2 == 0 ? 16 : null;
+                asset = laptop;
+            }
+            asset.label = "asset " + a;
+            graph.assets.add(asset);
+        }
         return graph;
     }
 
@@ -133,6 +147,7 @@ final class Graph {
         posts.forEach(em::persist);
         payments.forEach(em::persist);
         vehicles.forEach(em::persist);
+        assets.forEach(em::persist);
         em.flush();
     }
 
@@ -144,5 +159,6 @@ final class Graph {
         tables.addTo(plan, Post.class, store -> posts);
         tables.addTo(plan, Payment.class, store -> payments);
         tables.addTo(plan, Vehicle.class, store -> vehicles);
+        tables.addTo(plan, Asset.class, store -> assets);
     }
 }

@@ -35,7 +35,7 @@ class HibernateDifferentialTest {
     static void start() {
         StringWriter ddl = new StringWriter();
         hibernate = Hibernate.start(postgres.database(), ddl, Organization.class, Team.class, User.class, Post.class,
-                Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class);
+                Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class, Asset.class, Laptop.class);
         blinkDatabase = PostgresServer.shared().createDatabase();
         blinkDatabase.execute(ddl.toString());
     }
@@ -69,7 +69,7 @@ class HibernateDifferentialTest {
         TestDatabase hibernateDatabase = postgres.database();
         List<String> names = tableNames(hibernateDatabase);
         assertEquals(names, tableNames(blinkDatabase));
-        assertEquals(List.of("cars", "organization_offices", "organizations", "payments", "post_meta", "post_tags", "posts", "teams",
+        assertEquals(List.of("assets", "cars", "laptop_specs", "laptops", "organization_offices", "organizations", "payments", "post_meta", "post_tags", "posts", "teams",
                 "trucks", "user_nicknames", "user_teams", "users", "vehicles"), names);
         for (String table : names) {
             assertTrue(hibernateDatabase.count(table) > 0, table + " is empty");

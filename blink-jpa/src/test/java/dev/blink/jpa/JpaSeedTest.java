@@ -38,7 +38,7 @@ class JpaSeedTest {
     static void start() {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
-                Comment.class, Invoice.class, InvoiceLine.class, Document.class);
+                Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class);
         tables = JpaTables.from(hibernate);
     }
 
@@ -260,6 +260,7 @@ class JpaSeedTest {
         assertEquals(List.of("organizations", "organization_offices"), tables.table(Organization.class).tableNames());
         assertEquals(List.of("vehicles", "cars", "trucks"), tables.table(Vehicle.class).tableNames());
         assertEquals(List.of("payments"), tables.table(Payment.class).tableNames());
+        assertEquals(List.of("assets", "laptops", "laptop_specs"), tables.table(Asset.class).tableNames());
         assertEquals(List.of("posts", "post_meta", "post_tags"), tables.table(Post.class).tableNames());
     }
 }
