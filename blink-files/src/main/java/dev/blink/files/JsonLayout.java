@@ -5,7 +5,9 @@ public enum JsonLayout {
 
     /**
      * The default: an array if the file's first value starts with {@code [}, JSON Lines if it
-     * starts with <code>{</code>. An empty file has no rows.
+     * starts with <code>{</code>. An empty file has no rows. A first object that spans lines is an
+     * error here, since it is more likely a document that wraps the rows than JSON Lines; read
+     * such files with {@link #LINES}.
      */
     AUTO,
 

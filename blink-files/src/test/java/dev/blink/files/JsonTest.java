@@ -239,6 +239,17 @@ class JsonTest {
     }
 
     @Test
+    void rejectsAnObjectThatWrapsTheRows() throws IOException {
+        String wrapped = "{\n  \"products\": [\n    {\"id\": 1, \"name\": \"a\"}\n  ]\n}\n";
+        FileRowException e = fileError("wrapped.json", wrapped);
+        assertEquals(1, e.line());
+        assertMentions(e, "the file starts with an object on lines 1 to 5", "make the array the whole file",
+                "withLayout(JsonLayout.LINES)");
+        Path spanning = write("spanning.jsonl", "{\"id\": 1,\n \"v\": 2}\n{\"id\": 2,\n \"v\": 3}\n");
+        assertEquals(2, read(Json.from(spanning).withLayout(JsonLayout.LINES)).size());
+    }
+
+    @Test
     void rejectsAJsonLineThatIsNotAnObject() throws IOException {
         FileRowException e = fileError("lines.jsonl", "{\"id\": 1, \"name\": \"a\"}\n[1, 2]\n");
         assertEquals(2, e.line());

@@ -175,6 +175,12 @@ public final class JsonRowIterator implements FileRowIterator {
             String name = parser.currentName();
             row.put(name, value(parser.nextToken()));
         }
+        if (state == State.LINES && record == 0 && settings.layout() == JsonLayout.AUTO && tokenLine() != pendingLine) {
+            throw problem(pendingLine, "the file starts with an object on lines " + pendingLine + " to " + tokenLine()
+                    + ", but rows are read from a top-level array of objects or from JSON Lines, one object per line. "
+                    + "If the object wraps the rows, as in {\"users\": [...]}, make the array the whole file; if the file "
+                    + "is a sequence of objects that span lines, read it with withLayout(JsonLayout.LINES)", null);
+        }
         return row;
     }
 
