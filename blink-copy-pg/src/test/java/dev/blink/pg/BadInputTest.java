@@ -39,7 +39,8 @@ class BadInputTest {
     void schema() {
         db = postgres.database();
         db.execute("""
-                DROP TABLE IF EXISTS posts, users, events;
+                DROP TABLE IF EXISTS posts, users, events, grid;
+                CREATE TABLE grid (id int, cells int[]);
                 CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL, age int2);
                 CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users(id), title text);
                 CREATE TABLE events (id bigint, created_at timestamptz);
@@ -55,7 +56,8 @@ class BadInputTest {
     }
 
     private String state() {
-        return db.checksum("users") + "/" + db.checksum("posts") + "/" + db.checksum("events");
+        return db.checksum("users") + "/" + db.checksum("posts") + "/" + db.checksum("events") + "/"
+                + db.checksum("grid");
     }
 
     private static List<User> users(User... extra) {
@@ -151,5 +153,30 @@ class BadInputTest {
                 .addTable("users", store -> List.of(Map.of("id", 1L, "name", "Ada", "age", "old"))));
         assertInstanceOf(ValueException.class, e);
         assertMentions(e, "column \"age\"", "invalid input syntax for type smallint: \"old\"");
+    }
+
+    @Test
+    void rejectsARaggedMultidimensionalArray() {
+        SeedException e = seedFails(Blink.plan().addTable("grid", store -> List.of(
+                Map.of("id", 1, "cells", new int[][] {{1, 2}, {3}}))));
+        assertInstanceOf(ValueException.class, e);
+        assertMentions(e, "column \"cells\"", "int4[]", "sub-arrays with matching dimensions");
+    }
+
+    @Test
+    void rejectsAnArrayElementOfTheWrongType() {
+        SeedException e = seedFails(Blink.plan().addTable("grid", store -> List.of(
+                Map.of("id", 1, "cells", List.of(1, 2)), Map.of("id", 2, "cells", List.of(1, 2.5)))));
+        assertInstanceOf(ValueException.class, e);
+        assertMentions(e, "row 2", "column \"cells\"", "an element is a java.lang.Double, but int4 takes");
+    }
+
+    @Test
+    void rejectsALowLevelRowWithTheWrongNumberOfValues() throws SQLException {
+        try (java.sql.Connection connection = db.connect()) {
+            SeedException e = assertThrows(SeedException.class, () -> PgCopyInserter.copy(connection, "grid",
+                    List.of("id", "cells"), List.of(new Object[] {1, null}, new Object[] {2})));
+            assertMentions(e, "table \"grid\", row 2", "the row has 1 values but 2 columns were named [id, cells]");
+        }
     }
 }

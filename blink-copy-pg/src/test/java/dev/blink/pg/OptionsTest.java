@@ -183,4 +183,16 @@ class OptionsTest {
         assertEquals(0L, db.count("slow"));
         db.execute("DROP TABLE slow; DROP FUNCTION slow_down()");
     }
+
+    @Test
+    void handsRowsToTheDriverEveryBatchSizeRows() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            rows.add(Map.of("id", (long) i, "price", new BigDecimal(i).movePointLeft(2)));
+        }
+        Blink.plan().addTable("prices", store -> rows)
+                .insert(db.dataSource(), InsertOptions.builder().batchSize(7).build());
+        assertEquals(5_000L, db.count("prices"));
+        assertEquals(new BigDecimal("124975.00"), db.queryValue("SELECT sum(price) FROM prices"));
+    }
 }

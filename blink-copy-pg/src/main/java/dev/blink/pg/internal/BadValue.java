@@ -4,7 +4,7 @@ package dev.blink.pg.internal;
  * A value that does not fit its column, thrown by encoders without location or stack trace; the
  * copy loop turns it into a {@link dev.blink.ValueException} naming table, row and column.
  */
-public final class BadValue extends RuntimeException {
+final class BadValue extends RuntimeException {
 
     private final boolean wrongType;
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads a table's columns and their types from the catalog, once per table. */
-public final class Catalog {
+final class Catalog {
 
     private static final String TABLE = "SELECT to_regclass(?)::oid, current_setting('TimeZone')";
 

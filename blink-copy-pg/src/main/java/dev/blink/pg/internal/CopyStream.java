@@ -9,7 +9,7 @@ import org.postgresql.copy.CopyIn;
  * with {@link #end()}; an open value is kept in the buffer (which grows if needed) until it ends.
  * Without a {@link CopyIn} it only collects bytes, for values encoded once (constant columns).
  */
-public final class CopyStream {
+final class CopyStream {
 
     static final int SIZE = 1 << 16;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
@@ -131,11 +131,13 @@ public final class CopyStream {
         b[at + 3] = (byte) v;
     }
 
+    /** One byte. */
     public void int1(int v) {
         ensure(1);
         buf[pos++] = (byte) v;
     }
 
+    /** A big-endian 2-byte integer. */
     public void int2(int v) {
         ensure(2);
         byte[] b = buf;
@@ -145,12 +147,14 @@ public final class CopyStream {
         pos = p + 2;
     }
 
+    /** A big-endian 4-byte integer. */
     public void int4(int v) {
         ensure(4);
         putInt4(pos, v);
         pos += 4;
     }
 
+    /** A big-endian 8-byte integer. */
     public void int8(long v) {
         ensure(8);
         byte[] b = buf;
@@ -196,18 +200,22 @@ public final class CopyStream {
         int4(-1);
     }
 
+    /** A 4-byte IEEE float (NaN canonical). */
     public void float4(float v) {
         int4(Float.floatToIntBits(v));
     }
 
+    /** An 8-byte IEEE float (NaN canonical). */
     public void float8(double v) {
         int8(Double.doubleToLongBits(v));
     }
 
+    /** Raw bytes. */
     public void bytes(byte[] b) {
         bytes(b, 0, b.length);
     }
 
+    /** Raw bytes from a slice; a large slice outside any open value goes to the driver directly. */
     public void bytes(byte[] b, int off, int len) {
         if (buf.length - pos < len) {
             if (copy != null && depth == 0 && len >= SIZE / 2) {

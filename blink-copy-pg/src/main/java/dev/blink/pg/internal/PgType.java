@@ -4,7 +4,7 @@ package dev.blink.pg.internal;
  * A column's PostgreSQL type as read from the catalog: its own name and OID, the kind it is
  * written as (a domain's base kind), and for arrays and ranges the element or subtype.
  */
-public final class PgType {
+final class PgType {
 
     final int oid;
     final String schema;
