@@ -1,21 +1,26 @@
 package dev.blink.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.blink.Blink;
 import dev.blink.CallbackException;
 import dev.blink.SeedException;
 import dev.blink.ValueException;
+import dev.blink.spi.TableSource;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +61,7 @@ class CsvErrorTest {
     }
 
     /** Seeds people from the good file, then pets from {@code pets}; asserts nothing stayed. */
-    private SeedException failsAndLeavesTheDatabaseAsItWas(Csv pets) {
+    private SeedException failsAndLeavesTheDatabaseAsItWas(TableSource pets) {
         String before = db.checksum("people");
         SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
                 .addTable("people", Csv.from(good))
@@ -222,6 +227,30 @@ class CsvErrorTest {
         assertInstanceOf(CallbackException.class, e);
         assertInstanceOf(NoSuchFileException.class, e.getCause().getCause());
         assertMentions(e, "table \"pets\"", "Cannot open the CSV file " + missing);
+    }
+
+    @Test
+    void closesTheFilesWhetherTheSeedSucceedsOrFails() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd to see open files");
+        Path pets = write("pets.csv", "id,name,owner_id\n1,Rex,1\n2,Tom\n");
+        Path json = write("pets.jsonl", "{\"id\": 1, \"name\": \"Rex\", \"owner_id\": 1}\n[]\n");
+        failsAndLeavesTheDatabaseAsItWas(Csv.from(pets));
+        failsAndLeavesTheDatabaseAsItWas(Json.from(json));
+        db.execute("DELETE FROM people");
+        Blink.plan().addTable("people", Csv.from(good)).insert(Seeding.dataSource(db), Seeding.options());
+        assertEquals(3, db.count("people"));
+        List<Path> open = new ArrayList<>();
+        try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
+            for (Path link : links) {
+                try {
+                    open.add(Files.readSymbolicLink(link));
+                } catch (IOException gone) {
+                    // the descriptor of the directory stream itself, or one closed meanwhile
+                }
+            }
+        }
+        assertFalse(open.contains(pets) || open.contains(json) || open.contains(good), () -> "still open: " + open);
     }
 
     @Test
