@@ -90,6 +90,7 @@ public final class PgCopyInserter implements Inserter {
      *
      * @param table the table, as {@link TableName#parse} reads it ({@code users}, {@code app."Order"})
      * @return the number of rows written
+     * @throws IllegalArgumentException if no column is named
      * @throws dev.blink.ValueException if a value does not fit its column
      * @throws SeedException if the server rejects the rows, with the row number where it names one
      */
@@ -106,6 +107,9 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(table, "null table");
         Objects.requireNonNull(columns, "null columns");
         Objects.requireNonNull(rows, "null rows");
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one column of " + table + " to copy into");
+        }
         TableName name = TableName.parse(table);
         PgOnConflict conflict = onConflictFor(name);
         boolean own = false;
