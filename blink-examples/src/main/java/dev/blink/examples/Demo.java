@@ -3,8 +3,10 @@ package dev.blink.examples;
 import dev.blink.BlinkException;
 import dev.blink.SeedResult;
 import dev.blink.TableResult;
+import dev.blink.examples.factory.FactorySeed;
 import dev.blink.spi.SeedListener;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -28,6 +32,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * streaming example (default 1,000,000). Exits with status 1 and the error's message on failure.
  */
 public final class Demo {
+
+    /** Hibernate logs its start-up at INFO through java.util.logging; the demo shows only warnings. */
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
     private final PrintStream out;
 
@@ -47,6 +54,7 @@ public final class Demo {
      *     2 for bad arguments
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        HIBERNATE_LOG.setLevel(Level.WARNING);
         Map<String, String> options;
         long events;
         try {
@@ -97,6 +105,10 @@ public final class Demo {
         all.addAll(run("Batch size 5,000", dataSource, () -> BatchSizeSeed.seed(dataSource)));
         all.addAll(run(String.format(Locale.ROOT, "Streaming %,d events with bounded memory", events), dataSource,
                 () -> StreamingSeed.seed(dataSource, events, progress())));
+        try (EntityManagerFactory emf = FactorySeed.entityManagerFactory(dataSource)) {
+            all.addAll(run("JPA entities from factories, UUID ids (organizations, users, posts)", dataSource,
+                    () -> FactorySeed.seed(emf, dataSource)));
+        }
         all.addAll(run("Sequences reset after explicit ids", dataSource, () -> SequencesSeed.seed(dataSource)));
         out.println("  next id the application gets: " + nextTagId(dataSource));
         ExampleSchema.create(dataSource);

@@ -1,0 +1,29 @@
+package dev.blink.examples.factory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A post by a user. */
+@Entity
+@Table(name = "posts", schema = "factory")
+public class Post {
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    UUID id;
+    String title;
+    @Column(columnDefinition = "text")
+    String body;
+    @ManyToOne(optional = false)
+    User user;
+
+    /** The id, set by the seed. */
+    public UUID getId() {
+        return id;
+    }
+}
