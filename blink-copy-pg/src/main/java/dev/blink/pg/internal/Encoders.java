@@ -414,53 +414,53 @@ final class Encoders {
     static void numeric(CopyStream out, BigDecimal d) {
         int scale = d.scale();
         BigInteger unscaled = d.unscaledValue();
-        if (scale < 0) {
-            if ((long) d.precision() - scale > 131_072) {
-                throw BadValue.of("value overflows numeric format (more than 131072 digits before the point)");
+        if (scale >= 0 && scale <= 0x3FFF && unscaled.bitLength() < 50) {
+            // the common case: no precision checks, long arithmetic only
+            int pad = (4 - scale % 4) % 4;
+            long abs = Math.abs(unscaled.longValue()) * POW10[pad];
+            short[] groups = new short[5];
+            int n = 0;
+            while (abs != 0) {
+                groups[n++] = (short) (abs % 10_000);
+                abs /= 10_000;
             }
+            writeNumeric(out, groups, n, n - 1 - (scale + pad) / 4, unscaled.signum() < 0 ? 0x4000 : 0, scale);
+            return;
+        }
+        if ((long) d.precision() - scale > 131_072) {
+            throw BadValue.of("value overflows numeric format (more than 131072 digits before the point)");
+        }
+        if (scale < 0) {
             unscaled = unscaled.multiply(BigInteger.TEN.pow(-scale));
             scale = 0;
         }
         if (scale > 0x3FFF) {
             throw BadValue.of("its scale " + scale + " exceeds numeric's maximum of 16383; round it first");
         }
-        if ((long) d.precision() - scale > 131_072) {
-            throw BadValue.of("value overflows numeric format (more than 131072 digits before the point)");
-        }
         int sign = unscaled.signum() < 0 ? 0x4000 : 0;
         int pad = (4 - scale % 4) % 4;
         int fractionGroups = (scale + pad) / 4;
-        short[] groups;
         int n = 0;
-        if (unscaled.bitLength() < 50) {
-            long abs = Math.abs(unscaled.longValue()) * POW10[pad];
-            groups = new short[5];
-            while (abs != 0) {
-                groups[n++] = (short) (abs % 10_000);
-                abs /= 10_000;
-            }
-        } else {
-            BigInteger abs = unscaled.abs();
-            if (pad > 0) {
-                abs = abs.multiply(BigInteger.valueOf(POW10[pad]));
-            }
-            groups = new short[abs.bitLength() / 13 + 2];
-            BigInteger chunk = BigInteger.valueOf(10_000_000_000_000_000L);
-            while (abs.signum() != 0) {
-                BigInteger[] qr = abs.divideAndRemainder(chunk);
-                long low = qr[1].longValue();
-                abs = qr[0];
-                for (int k = 0; k < 4; k++) {
-                    if (n == groups.length) {
-                        groups = java.util.Arrays.copyOf(groups, n * 2);
-                    }
-                    groups[n++] = (short) (low % 10_000);
-                    low /= 10_000;
+        BigInteger abs = unscaled.abs();
+        if (pad > 0) {
+            abs = abs.multiply(BigInteger.valueOf(POW10[pad]));
+        }
+        short[] groups = new short[abs.bitLength() / 13 + 6];
+        BigInteger chunk = BigInteger.valueOf(10_000_000_000_000_000L);
+        while (abs.signum() != 0) {
+            BigInteger[] qr = abs.divideAndRemainder(chunk);
+            long low = qr[1].longValue();
+            abs = qr[0];
+            for (int k = 0; k < 4; k++) {
+                if (n == groups.length) {
+                    groups = java.util.Arrays.copyOf(groups, n * 2);
                 }
+                groups[n++] = (short) (low % 10_000);
+                low /= 10_000;
             }
-            while (n > 0 && groups[n - 1] == 0) {
-                n--;
-            }
+        }
+        while (n > 0 && groups[n - 1] == 0) {
+            n--;
         }
         writeNumeric(out, groups, n, n - 1 - fractionGroups, sign, scale);
     }
