@@ -5,7 +5,7 @@
 #   blink-bench/run.sh                     # the short configuration (about 10 minutes on 2 cores)
 #   USERS_ROWS=1000000 NARROW_ROWS=2000000 ITERATIONS=3 blink-bench/run.sh   # the full sizes
 #
-# Environment: USERS_ROWS (default 200000), NARROW_ROWS (400000), WARMUPS (1), ITERATIONS (2),
+# Environment: USERS_ROWS (default 100000), NARROW_ROWS (200000), WARMUPS (1), ITERATIONS (2),
 # HEAP_ROWS (10000000; 0 skips the peak-heap run), HEAP_XMX (64m), ONLY (a JMH regex to run a
 # subset, e.g. 'LoadBenchmark.blink'), SKIP_BUILD=1, NOTE (a line added to the report), and
 # BLINK_TEST_JDBC_URL to use a running server instead of the embedded PostgreSQL 17.
@@ -16,8 +16,8 @@ root="$(cd "$here/.." && pwd)"
 out="$here/target/bench"
 jar="$here/target/benchmarks.jar"
 
-users_rows="${USERS_ROWS:-200000}"
-narrow_rows="${NARROW_ROWS:-400000}"
+users_rows="${USERS_ROWS:-100000}"
+narrow_rows="${NARROW_ROWS:-200000}"
 warmups="${WARMUPS:-1}"
 iterations="${ITERATIONS:-2}"
 heap_rows="${HEAP_ROWS:-10000000}"
@@ -27,7 +27,7 @@ start=$(date +%s)
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "== building the benchmarks jar"
-    (cd "$root" && mvn -B -ntp -q -DskipTests -pl blink-bench -am package)
+    (cd "$root" && mvn -B -ntp -q -Dmaven.test.skip=true -pl blink-bench -am package)
 fi
 
 rm -rf "$out"
