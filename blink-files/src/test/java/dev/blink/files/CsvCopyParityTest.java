@@ -179,22 +179,26 @@ class CsvCopyParityTest {
         assertEquals("Ren\u00e9", db.queryValue("SELECT name FROM people"));
     }
 
-    /**
-     * Empty array literals ({@code {}}) go through the JDBC route, where the server parses them:
-     * blink-copy-pg's text-form array encoder fails on them for now (a NullPointerException in
-     * {@code Arrays.literal}, {@code List.of().contains(null)}).
-     */
+    /** The portable JDBC inserter, with strings sent untyped so that the server parses them. */
+    @Test
+    void loadsTextIntoTypedColumnsThroughTheJdbcInserterLikeCopy() throws Exception {
+        Path file = dir.resolve("generated.csv");
+        writeGenerated(file, 1_000, new Random(7));
+        assertEquals(1_000, assertLoadsLikeCopy("typed", Csv.from(file), "FORMAT csv, HEADER",
+                Seeding.textDataSource(db), Seeding.jdbcOptions()));
+    }
+
     @Test
     void loadsEmptyArrayLiteralsLikeCopy() throws Exception {
         Path file = write("empty-arrays.csv", """
                 id,tags,scores
                 1,{},'{}'
                 2,'{{}}',{}
+                3,'{NULL,''''}','{1,NULL}'
                 """);
         db.execute("CREATE TABLE arrays (id int PRIMARY KEY, tags text[], scores int[]);"
                 + " CREATE TABLE arrays_pg (LIKE arrays)");
-        assertEquals(2, assertLoadsLikeCopy("arrays", Csv.from(file), "FORMAT csv, HEADER",
-                Seeding.textDataSource(db), Seeding.jdbcOptions()));
+        assertEquals(3, assertLoadsLikeCopy("arrays", Csv.from(file), "FORMAT csv, HEADER"));
     }
 
     @Test
