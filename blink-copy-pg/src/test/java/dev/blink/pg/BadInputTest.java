@@ -179,4 +179,44 @@ class BadInputTest {
             assertMentions(e, "table \"grid\", row 2", "the row has 1 values but 2 columns were named [id, cells]");
         }
     }
+
+    /** Rows "read from a file": row n is on line 2n + 1 of users.csv. */
+    private static final class FileRows implements java.util.Iterator<User>, dev.blink.spi.RowOrigin {
+        private final List<User> users;
+        private int next;
+
+        FileRows(List<User> users) {
+            this.users = users;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < users.size();
+        }
+
+        @Override
+        public User next() {
+            return users.get(next++);
+        }
+
+        @Override
+        public String file() {
+            return "users.csv";
+        }
+
+        @Override
+        public long line() {
+            return 2L * next + 1;
+        }
+    }
+
+    @Test
+    void namesTheFileAndLineOfARowTheServerRejects() {
+        List<User> rows = List.of(new User(1, "Ada", 1), new User(2, "Grace", 2), new User(3, null, 3));
+        SeedException e = seedFails(Blink.plan().addTable("users", store -> (Iterable<User>) () -> new FileRows(rows)));
+        assertEquals(3, e.location().rowNumber());
+        assertEquals("users.csv", e.location().fileName().orElseThrow());
+        assertEquals(7, e.location().lineNumber());
+        assertMentions(e, "row 3 (users.csv, line 7), column \"name\"", "null value in column \"name\"");
+    }
 }

@@ -63,16 +63,17 @@ public final class TableCopy {
         long rows;
         long bytes;
         Throwable failure = null;
+        RowLines lines = new RowLines();
         try {
             CopyStream out = new CopyStream(copy, CopyStream.SIZE);
-            writeRows(out, input, columns, session, batchSize);
+            writeRows(out, input, columns, session, batchSize, lines);
             bytes = out.sent();
             rows = copy.endCopy();
         } catch (CopyFailure e) {
-            failure = serverError(e.sqlException(), step, name, stage != null);
+            failure = serverError(e.sqlException(), step, name, stage != null, lines);
             throw (SeedException) failure;
         } catch (SQLException e) {
-            failure = serverError(e, step, name, stage != null);
+            failure = serverError(e, step, name, stage != null, lines);
             throw (SeedException) failure;
         } catch (Throwable e) {
             failure = e;
@@ -95,7 +96,7 @@ public final class TableCopy {
     }
 
     private static void writeRows(CopyStream out, TableInput input, List<Catalog.Column> columns, Session session,
-                                  int batchSize) {
+                                  int batchSize, RowLines lines) {
         int n = columns.size();
         ColumnWriter[] writers = new ColumnWriter[n];
         for (int i = 0; i < n; i++) {
@@ -111,16 +112,22 @@ public final class TableCopy {
         out.header();
         int sinceFlush = 0;
         boolean first = true;
+        boolean fromFile = false;
         int i = 0;
         try {
             while (input.next(values)) {
                 if (first) {
                     first = false;
+                    fromFile = input.location().fileName().isPresent();
                     for (i = 0; i < n; i++) {
                         if (constant[i]) {
                             encoded[i] = encodeOnce(writers[i], values[i]);
                         }
                     }
+                }
+                if (fromFile) {
+                    Location where = input.location();
+                    lines.record(input.rowNumber(), where.fileName().orElse(null), where.lineNumber());
                 }
                 out.int2(n);
                 for (i = 0; i < n; i++) {
@@ -185,12 +192,16 @@ public final class TableCopy {
             statement.execute("DROP TABLE " + stage);
             return rows;
         } catch (SQLException e) {
-            throw serverError(e, step, name, true);
+            throw serverError(e, step, name, true, new RowLines());
         }
     }
 
     /** A server error as a {@link SeedException} at the row (and column) that the server names. */
     public static SeedException serverError(SQLException e, String step, TableName table, boolean staged) {
+        return serverError(e, step, table, staged, new RowLines());
+    }
+
+    static SeedException serverError(SQLException e, String step, TableName table, boolean staged, RowLines lines) {
         Location location = Location.of(step);
         StringBuilder message = new StringBuilder();
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
@@ -207,7 +218,7 @@ public final class TableCopy {
             }
         }
         if (row > 0) {
-            location = location.row(row);
+            location = lines.locate(location.row(row), row);
         }
         if (column != null) {
             location = location.column(column);
