@@ -19,7 +19,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Not thread-safe. {@code hasNext()} and {@code next()} throw {@link FileRowException} for a
- * malformed row and {@link java.io.UncheckedIOException} when the file cannot be read.
+ * malformed row, a transform that threw, or a file that cannot be read further; the iterator is
+ * then closed.
  */
 public interface FileRowIterator extends Iterator<Map<String, Object>>, RowOrigin, AutoCloseable {
 

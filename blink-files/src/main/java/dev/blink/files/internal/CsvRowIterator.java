@@ -244,7 +244,8 @@ public final class CsvRowIterator implements FileRowIterator {
         String shown = header.size() <= MAX_MESSAGE_NAMES ? header.toString()
                 : header.subList(0, MAX_MESSAGE_NAMES) + "…";
         String fix;
-        if (values.size() == 1 && values.get(0) == null && names.length > 1) {
+        String first = values.size() == 1 ? values.get(0) : "-";
+        if (values.size() == 1 && (first == null || first.isEmpty()) && names.length > 1) {
             fix = "the line is blank; remove it";
         } else if (values.size() > names.length) {
             fix = "quote values that hold the delimiter '" + settings.delimiter() + "', or add the missing names to the header";
@@ -253,7 +254,8 @@ public final class CsvRowIterator implements FileRowIterator {
         }
         long lines = Math.max(1, lineOffset + parser.getCurrentLineNumber() - start + 1);
         return new FileRowException(file, start, number, null, "the record has " + values.size() + " value"
-                + (values.size() == 1 ? "" : "s") + " but the header names " + names.length + " column"
+                + (values.size() == 1 ? "" : "s") + " but " + (settings.header() == null ? "the header" : "withHeader(...)")
+                + " names " + names.length + " column"
                 + (names.length == 1 ? "" : "s") + " " + shown + ": "
                 + TextFiles.excerpt(settings.file(), settings.charset(), start, (int) Math.min(lines, 5)) + "; " + fix, null);
     }
