@@ -33,11 +33,10 @@ fi
 rm -rf "$out"
 mkdir -p "$out/side"
 export BLINK_BENCH_OUT="$out/side"
-jmh=(java -jar "$jar" -f 1 -wi "$warmups" -i "$iterations" -p "usersRows=$users_rows" -p "narrowRows=$narrow_rows"
-    -foe true)
+jmh=(java -jar "$jar" -f 1 -i "$iterations" -p "usersRows=$users_rows" -p "narrowRows=$narrow_rows" -foe true)
 
 echo "== load: every method on bench_users ($users_rows rows) and bench_narrow ($narrow_rows rows)"
-"${jmh[@]}" "${only:-LoadBenchmark}" -rf json -rff "$out/load.json" | tee "$out/load.log" \
+"${jmh[@]}" -wi "$warmups" "${only:-LoadBenchmark}" -rf json -rff "$out/load.json" | tee "$out/load.log" \
     | grep -E '^(# Benchmark:|# Parameters|LoadBenchmark|EncodeBenchmark|Benchmark )' || true
 
 if [[ -z "$only" ]]; then
