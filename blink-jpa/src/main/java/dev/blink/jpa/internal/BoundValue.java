@@ -88,20 +88,20 @@ final class BoundValue {
     }
 
     private Object normalize(Object value, Calendar calendar) {
-        ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
         if (value instanceof Timestamp timestamp) {
             if (withTimeZone) {
                 return timestamp.toInstant();
             }
             return calendar == null ? timestamp.toLocalDateTime()
-                    : timestamp.toInstant().atZone(zone).toLocalDateTime();
+                    : timestamp.toInstant().atZone(zone(calendar)).toLocalDateTime();
         }
         if (value instanceof Date date) {
-            return calendar == null ? date.toLocalDate() : date.toInstant().atZone(zone).toLocalDate();
+            return calendar == null ? date.toLocalDate()
+                    : java.time.Instant.ofEpochMilli(date.getTime()).atZone(zone(calendar)).toLocalDate();
         }
         if (value instanceof Time time) {
             return calendar == null ? time.toLocalTime()
-                    : java.time.Instant.ofEpochMilli(time.getTime()).atZone(zone).toLocalTime();
+                    : java.time.Instant.ofEpochMilli(time.getTime()).atZone(zone(calendar)).toLocalTime();
         }
         if (value instanceof Character c) {
             return c.toString();
@@ -110,6 +110,10 @@ final class BoundValue {
             return value.toString();
         }
         return value;
+    }
+
+    private static ZoneId zone(Calendar calendar) {
+        return calendar.getTimeZone().toZoneId();
     }
 
     /** Types the binder would pass to the driver unchanged, so calling it can be skipped. */
@@ -124,6 +128,7 @@ final class BoundValue {
             case SqlTypes.DOUBLE, SqlTypes.FLOAT -> type == Double.class;
             case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> type == java.math.BigDecimal.class;
             case SqlTypes.UUID -> type == java.util.UUID.class;
+            case SqlTypes.DATE -> type == java.time.LocalDate.class;
             default -> false;
         };
     }

@@ -44,6 +44,8 @@ final class EntityLayout implements RowLayout {
     private final SharedSessionContractImplementor session;
     private final List<String> columns;
     private final Map<String, Integer> positions;
+    /** Positions by the names as Hibernate renders them, filled as they are first seen. */
+    private final Map<String, Integer> rendered = new HashMap<>();
     private final BoundValue[] binders;
     private final Map<Class<?>, ClassWriter> writers = new HashMap<>();
 
@@ -217,7 +219,13 @@ final class EntityLayout implements RowLayout {
     }
 
     private void put(String column, Object relational, Object[] values) {
-        Integer position = positions.get(Names.column(column));
+        Integer position = rendered.get(column);
+        if (position == null) {
+            position = positions.get(Names.column(column));
+            if (position != null) {
+                rendered.put(column, position);
+            }
+        }
         if (position == null) {
             throw new IllegalStateException("Hibernate bound column " + column + " of table " + table
                     + ", which Blink did not expect; columns are " + columns);
@@ -233,6 +241,8 @@ final class EntityLayout implements RowLayout {
         private final List<PluralAttributeMapping> foreignKeyCollections = new ArrayList<>();
         private final String discriminatorColumn;
         private final Object discriminatorValue;
+        private final AttributeMapping.JdbcValueBiConsumer<Object[], Object> consumer = this::bind;
+        private boolean sawValue;
 
         ClassWriter(AbstractEntityPersister persister, EntityTableMapping mapping) {
             this.persister = persister;
@@ -274,6 +284,13 @@ final class EntityLayout implements RowLayout {
             }
         }
 
+        private void bind(int index, Object[] values, Object ignored, Object jdbcValue, SelectableMapping selectable) {
+            if (writes(persister, mapping, selectable)) {
+                sawValue |= jdbcValue != null;
+                put(selectable.getSelectionExpression(), jdbcValue, values);
+            }
+        }
+
         private IllegalArgumentException noId(AttributeMapping attribute, RuntimeException cause) {
             String target = attribute instanceof ToOneAttributeMapping toOne
                     ? toOne.getEntityMappingType().getEntityName() : "entity";
@@ -297,27 +314,27 @@ final class EntityLayout implements RowLayout {
                         ? "assign it, or map it with @GeneratedValue"
                         : "write its main table first (JpaTables adds the tables of an entity in order)"));
             }
-            mapping.getKeyMapping().breakDownKeyJdbcValues(id,
-                    (jdbcValue, keyColumn) -> put(keyColumn.getColumnName(), jdbcValue, values), session);
+            mapping.getKeyMapping().breakDownKeyJdbcValues(id, (jdbcValue, keyColumn) -> {
+                if (jdbcValue == null) {
+                    throw new IllegalArgumentException("the " + persister.getEntityName() + " has an id with a null part ("
+                            + keyColumn.getColumnName() + "); assign every part of the id");
+                }
+                put(keyColumn.getColumnName(), jdbcValue, values);
+            }, session);
             Object[] state = persister.getValues(entity);
             for (int index : attributes) {
                 AttributeMapping attribute = persister.getAttributeMapping(index);
                 Object value = state[index];
-                boolean[] anyValue = {false};
+                sawValue = false;
                 try {
-                    attribute.decompose(value, 0, values, null, (i, out, ignored, jdbcValue, selectable) -> {
-                        if (writes(persister, mapping, selectable)) {
-                            anyValue[0] |= jdbcValue != null;
-                            put(selectable.getSelectionExpression(), jdbcValue, out);
-                        }
-                    }, session);
+                    attribute.decompose(value, 0, values, null, consumer, session);
                 } catch (TransientObjectException e) {
                     throw noId(attribute, e);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("attribute " + persister.getEntityName() + "."
                             + attribute.getAttributeName() + ": " + e.getMessage(), e);
                 }
-                if (value != null && !anyValue[0] && attribute instanceof ToOneAttributeMapping) {
+                if (value != null && !sawValue && attribute instanceof ToOneAttributeMapping) {
                     throw noId(attribute, null);
                 }
             }
