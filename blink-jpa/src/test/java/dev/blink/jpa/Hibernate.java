@@ -3,6 +3,7 @@ package dev.blink.jpa;
 import dev.blink.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.Writer;
+import java.util.Map;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /** Starts Hibernate on a test database, creating the schema (and writing its DDL, if asked). */
@@ -12,13 +13,19 @@ final class Hibernate {
     }
 
     static EntityManagerFactory start(TestDatabase database, Writer ddl, Class<?>... entities) {
+        return start(database, ddl, Map.of(), entities);
+    }
+
+    static EntityManagerFactory start(TestDatabase database, Writer ddl, Map<String, Object> properties,
+                                      Class<?>... entities) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("blink-jpa-test")
                 .managedClasses(entities)
                 .jdbcUrl(database.jdbcUrl())
                 .jdbcCredentials(database.user(), database.password())
                 .jdbcPoolSize(2)
                 .property("jakarta.persistence.schema-generation.database.action", "drop-and-create")
-                .property("hibernate.hbm2ddl.delimiter", ";");
+                .property("hibernate.hbm2ddl.delimiter", ";")
+                .properties(properties);
         if (ddl != null) {
             configuration.property("jakarta.persistence.schema-generation.scripts.action", "create")
                     .property("jakarta.persistence.schema-generation.scripts.create-target", ddl);
