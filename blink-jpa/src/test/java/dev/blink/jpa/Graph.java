@@ -27,6 +27,8 @@ final class Graph {
     final List<Payment> payments = new ArrayList<>();
     final List<Vehicle> vehicles = new ArrayList<>();
     final List<Asset> assets = new ArrayList<>();
+    final List<Shelf> shelves = new ArrayList<>();
+    final List<Book> books = new ArrayList<>();
 
     static Graph build() {
         return build(0);
@@ -136,6 +138,18 @@ final class Graph {
             asset.label = "asset " + a;
             graph.assets.add(asset);
         }
+        for (int s = 1; s <= 4; s++) {
+            Shelf shelf = new Shelf();
+            shelf.id = new ShelfId(s % 2 == 0 ? "A" : "B", s);
+            shelf.label = "shelf " + s;
+            graph.shelves.add(shelf);
+            for (int b = 0; b < 3; b++) {
+                Book book = new Book();
+                book.title = "book " + s + "." + b;
+                book.shelf = b == 2 && s == 4 ? null : shelf;
+                graph.books.add(book);
+            }
+        }
         return graph;
     }
 
@@ -148,6 +162,8 @@ final class Graph {
         payments.forEach(em::persist);
         vehicles.forEach(em::persist);
         assets.forEach(em::persist);
+        shelves.forEach(em::persist);
+        books.forEach(em::persist);
         em.flush();
     }
 
@@ -160,5 +176,7 @@ final class Graph {
         tables.addTo(plan, Payment.class, store -> payments);
         tables.addTo(plan, Vehicle.class, store -> vehicles);
         tables.addTo(plan, Asset.class, store -> assets);
+        tables.addTo(plan, Shelf.class, store -> shelves);
+        tables.addTo(plan, Book.class, store -> books);
     }
 }

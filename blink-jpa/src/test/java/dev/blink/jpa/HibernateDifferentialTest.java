@@ -35,7 +35,7 @@ class HibernateDifferentialTest {
     static void start() {
         StringWriter ddl = new StringWriter();
         hibernate = Hibernate.start(postgres.database(), ddl, Organization.class, Team.class, User.class, Post.class,
-                Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class, Asset.class, Laptop.class);
+                Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class, Asset.class, Laptop.class, Shelf.class, Book.class);
         blinkDatabase = PostgresServer.shared().createDatabase();
         blinkDatabase.execute(ddl.toString());
     }
@@ -69,8 +69,9 @@ class HibernateDifferentialTest {
         TestDatabase hibernateDatabase = postgres.database();
         List<String> names = tableNames(hibernateDatabase);
         assertEquals(names, tableNames(blinkDatabase));
-        assertEquals(List.of("assets", "cars", "laptop_specs", "laptops", "organization_offices", "organizations", "payments", "post_meta", "post_tags", "posts", "teams",
-                "trucks", "user_nicknames", "user_teams", "users", "vehicles"), names);
+        assertEquals(List.of("assets", "books", "cars", "laptop_specs", "laptops", "organization_offices",
+                "organizations", "payments", "post_meta", "post_tags", "posts", "shelves", "teams", "trucks",
+                "user_nicknames", "user_teams", "users", "vehicles"), names);
         for (String table : names) {
             assertTrue(hibernateDatabase.count(table) > 0, table + " is empty");
             assertEquals(hibernateDatabase.count(table), blinkDatabase.count(table), "rows in " + table);

@@ -38,7 +38,8 @@ class JpaSeedTest {
     static void start() {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
-                Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class);
+                Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class,
+                Shelf.class, Book.class);
         tables = JpaTables.from(hibernate);
     }
 
