@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -153,6 +154,11 @@ final class TableCursor implements TableInput {
     @Override
     public long rowNumber() {
         return rowNumber;
+    }
+
+    @Override
+    public Optional<RowOrigin> origin() {
+        return Optional.ofNullable(origin);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.blink.spi;
 import dev.blink.Location;
 import dev.blink.TableName;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,13 @@ public interface TableInput {
 
     /** The 1-based position of the row last returned by {@link #next}, 0 before the first. */
     long rowNumber();
+
+    /**
+     * The file the rows are read from, when the table's source is a file reader: ask it for the
+     * file and line of the current row without allocating (unlike {@link #location()}). Empty for
+     * other sources.
+     */
+    Optional<RowOrigin> origin();
 
     /**
      * Where the current row is: the table, the row number and, for rows read from a file, the

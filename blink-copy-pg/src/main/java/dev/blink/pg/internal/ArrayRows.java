@@ -3,9 +3,11 @@ package dev.blink.pg.internal;
 import dev.blink.Location;
 import dev.blink.SeedException;
 import dev.blink.TableName;
+import dev.blink.spi.RowOrigin;
 import dev.blink.spi.TableInput;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The rows of the low-level entry point ({@code Object[]} per row) as a {@link TableInput}. */
@@ -59,6 +61,11 @@ public final class ArrayRows implements TableInput {
     @Override
     public long rowNumber() {
         return rowNumber;
+    }
+
+    @Override
+    public Optional<RowOrigin> origin() {
+        return Optional.empty();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.blink.internal.Values;
 import dev.blink.pg.PgEncoder;
 import dev.blink.pg.PgOnConflict;
 import dev.blink.spi.InsertStats;
+import dev.blink.spi.RowOrigin;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -112,22 +113,21 @@ public final class TableCopy {
         out.header();
         int sinceFlush = 0;
         boolean first = true;
-        boolean fromFile = false;
+        RowOrigin origin = null;
         int i = 0;
         try {
             while (input.next(values)) {
                 if (first) {
                     first = false;
-                    fromFile = input.location().fileName().isPresent();
+                    origin = input.origin().orElse(null);
                     for (i = 0; i < n; i++) {
                         if (constant[i]) {
                             encoded[i] = encodeOnce(writers[i], values[i]);
                         }
                     }
                 }
-                if (fromFile) {
-                    Location where = input.location();
-                    lines.record(input.rowNumber(), where.fileName().orElse(null), where.lineNumber());
+                if (origin != null) {
+                    lines.record(input.rowNumber(), origin.file(), origin.line());
                 }
                 out.int2(n);
                 for (i = 0; i < n; i++) {
