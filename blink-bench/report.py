@@ -90,6 +90,8 @@ def load_rows(out):
             "samples": len(raw),
             "secondsPerOp": secs,
             "rowsPerSecond": rows / secs,
+            "rowsPerSecondMin": rows / (max(raw) * secs / entry["primaryMetric"]["score"]) if raw else None,
+            "rowsPerSecondMax": rows / (min(raw) * secs / entry["primaryMetric"]["score"]) if raw else None,
             "bytesPerRow": sizes.get((table, rows)),
         })
     for table in TABLES.values():
@@ -138,11 +140,12 @@ def markdown(load, encode, heap, note, when):
             continue
         lines += [f"**{table}** ({rows[0]['rows']:,} rows per operation, {rows[0]['samples']} measured operations per method; "
                   f"MB/s counts the rows' binary COPY size, {fmt(rows[0]['bytesPerRow'], 1)} bytes/row)", "",
-                  "| method | rows/s | MB/s | × server limit | × PgBulkInsert |",
-                  "|---|---:|---:|---:|---:|"]
+                  "| method | rows/s | MB/s | × server limit | × PgBulkInsert | rows/s, slowest–fastest operation |",
+                  "|---|---:|---:|---:|---:|---:|"]
         for r in rows:
             lines.append(f"| {r['label']} | {fmt_int(r['rowsPerSecond'])} | {fmt(r['mbPerSecond'], 1)} | "
-                         f"{fmt(r['ratioToLimit'])} | {fmt(r['ratioToPgBulkInsert'])} |")
+                         f"{fmt(r['ratioToLimit'])} | {fmt(r['ratioToPgBulkInsert'])} | "
+                         f"{fmt_int(r['rowsPerSecondMin'])}–{fmt_int(r['rowsPerSecondMax'])} |")
         lines.append("")
     if encode:
         lines += ["**Client encoding to a null COPY sink** (single thread, nothing on the wire)", "",
