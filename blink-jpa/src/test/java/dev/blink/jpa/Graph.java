@@ -140,7 +140,7 @@ final class Graph {
         }
         for (int s = 1; s <= 4; s++) {
             Shelf shelf = new Shelf();
-            shelf.id = new ShelfId(s % 2 == 0 ? "A" : "B", s);
+            shelf.id = new ShelfId((s % 2 == 0 ? "A" : "B") + variant, s);
             shelf.label = "shelf " + s;
             graph.shelves.add(shelf);
             for (int b = 0; b < 3; b++) {
