@@ -9,6 +9,8 @@ import dev.blink.spi.SeedListener;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,28 @@ class ExamplesTest {
         assertEquals(new BigDecimal("49.90"), db.queryValue("SELECT price FROM products WHERE id = 1"));
         assertEquals("[\"input\", \"usb\"]", db.queryValue("SELECT tags::text FROM products WHERE id = 1"));
         assertEquals(1L, db.queryValue("SELECT count(*) FROM products WHERE stock IS NULL"));
+    }
+
+    @Test
+    void upsertExampleUpdatesRowsThatAreAlreadyThere() {
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        UpsertSeed.seed(db.dataSource(), List.of(
+                new UpsertSeed.Product(1, "Keyboard", new UpsertSeed.Money(new BigDecimal("49.90")), List.of("usb"), 3, at),
+                new UpsertSeed.Product(2, "Mouse", new UpsertSeed.Money(new BigDecimal("19.99")), List.of(), null, at)));
+        UpsertSeed.seed(db.dataSource(), List.of(
+                new UpsertSeed.Product(2, "Mouse", new UpsertSeed.Money(new BigDecimal("17.50")), List.of(), 9, at),
+                new UpsertSeed.Product(3, "Cable", new UpsertSeed.Money(new BigDecimal("4.50")), List.of(), 1, at)));
+
+        assertEquals(3, db.count("products"));
+        assertEquals(new BigDecimal("17.50"), db.queryValue("SELECT price FROM products WHERE id = 2"));
+        assertEquals(9, db.queryValue("SELECT stock FROM products WHERE id = 2"));
+        assertEquals(new BigDecimal("49.90"), db.queryValue("SELECT price FROM products WHERE id = 1"));
+    }
+
+    @Test
+    void lowLevelCopyWritesArraysIntoOneTable() throws Exception {
+        assertEquals(2, LowLevelCopy.copyEvents(db.dataSource()));
+        assertEquals("view", db.queryValue("SELECT kind FROM events WHERE id = 2"));
     }
 
     /** The basic seeder's plan with other options. */
