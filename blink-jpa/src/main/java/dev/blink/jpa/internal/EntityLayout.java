@@ -251,19 +251,15 @@ final class EntityLayout implements RowLayout {
             List<Integer> kept = new ArrayList<>();
             for (int index : mapping.getAttributeIndexes()) {
                 AttributeMapping attribute = persister.getAttributeMapping(index);
-                if (attribute instanceof PluralAttributeMapping plural) {
-                    if (plural.getCollectionDescriptor().isOneToMany() && !plural.getCollectionDescriptor().isInverse()) {
-                        foreignKeyCollections.add(plural);
-                    }
-                } else if (insertable[index] && !generatedByDatabase(attribute)) {
+                if (!(attribute instanceof PluralAttributeMapping) && insertable[index] && !generatedByDatabase(attribute)) {
                     kept.add(index);
                 }
             }
             if (main) {
+                // checked once per entity, with its main table
                 for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
-                    AttributeMapping attribute = persister.getAttributeMapping(i);
-                    if (attribute instanceof PluralAttributeMapping plural && plural.getCollectionDescriptor().isOneToMany()
-                            && !plural.getCollectionDescriptor().isInverse() && !foreignKeyCollections.contains(plural)) {
+                    if (persister.getAttributeMapping(i) instanceof PluralAttributeMapping plural
+                            && plural.getCollectionDescriptor().isOneToMany() && !plural.getCollectionDescriptor().isInverse()) {
                         foreignKeyCollections.add(plural);
                     }
                 }
