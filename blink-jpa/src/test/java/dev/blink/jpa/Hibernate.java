@@ -25,6 +25,7 @@ final class Hibernate {
                 .jdbcPoolSize(2)
                 .property("jakarta.persistence.schema-generation.database.action", "drop-and-create")
                 .property("hibernate.hbm2ddl.delimiter", ";")
+                .property("hibernate.hbm2ddl.create_namespaces", true)
                 .properties(properties);
         if (ddl != null) {
             configuration.property("jakarta.persistence.schema-generation.scripts.action", "create")

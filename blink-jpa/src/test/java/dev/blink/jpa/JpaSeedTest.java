@@ -39,7 +39,7 @@ class JpaSeedTest {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
                 Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class,
-                Shelf.class, Book.class);
+                Shelf.class, Book.class, ArchivedPost.class);
         tables = JpaTables.from(hibernate);
     }
 
@@ -253,6 +253,23 @@ class JpaSeedTest {
         assertTrue(e.getMessage().contains("needs the rows as a List"), e.getMessage());
         assertEquals(0L, ((Number) postgres.database().queryValue(
                 "SELECT count(*) FROM organizations WHERE name = 'streamed'")).longValue());
+    }
+
+    @Test
+    void writesSchemaQualifiedTablesAndQuotedNamesAsMapped() {
+        List<ArchivedPost> posts = IntStream.range(0, 3).mapToObj(i -> {
+            ArchivedPost post = new ArchivedPost();
+            post.title = "archived " + i;
+            return post;
+        }).toList();
+        Plan plan = Blink.plan();
+        EntityTable<ArchivedPost> archive = tables.addTo(plan, ArchivedPost.class, store -> posts);
+        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+
+        assertEquals("archive.Old Posts", archive.name());
+        assertEquals(List.of(1L, 2L, 3L), posts.stream().map(p -> p.id).toList());
+        assertEquals("archived 2", postgres.database().queryValue(
+                "SELECT \"Title\" FROM archive.\"Old Posts\" WHERE \"Post Id\" = 3"));
     }
 
     @Test
