@@ -12,13 +12,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.SessionFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.postgresql.PGConnection;
 
 /** The inputs that only some methods need; JMH builds a state only for the methods that take it. */
@@ -53,6 +53,9 @@ public final class Fixtures {
     /** The rows as JPA entities, and a Hibernate session factory tuned for batch inserts. */
     @State(Scope.Benchmark)
     public static class EntityRows {
+        /** One per database and JVM; closed with the JVM. */
+        private static final Map<String, SessionFactory> SESSION_FACTORIES = new ConcurrentHashMap<>();
+
         List<Object> entities;
         SessionFactory sessionFactory;
         JpaTables jpaTables;
@@ -66,15 +69,10 @@ public final class Fixtures {
                 list.add(row instanceof UserRow user ? UserEntity.of(user) : NarrowEntity.of((NarrowRow) row));
             }
             entities = list;
-            sessionFactory = sessionFactory(LoadState.url(load.database, true), load.database.user(), load.database.password());
+            sessionFactory = SESSION_FACTORIES.computeIfAbsent(LoadState.url(load.database, true),
+                    url -> sessionFactory(url, load.database.user(), load.database.password()));
             jpaTables = JpaTables.from(sessionFactory);
             entityClass = load.benchTable == BenchTable.USERS ? UserEntity.class : NarrowEntity.class;
-        }
-
-        /** Closes Hibernate. */
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            sessionFactory.close();
         }
 
         /** Hibernate with JDBC batches of 1000, ordered inserts and pgjdbc's batch rewriting. */
@@ -125,6 +123,9 @@ public final class Fixtures {
             Path csv = load.workDir.resolve(table + "-for-binary.csv");
             load.benchTable.writeCsv(load.records, csv);
             file = load.workDir.resolve(table + ".bin");
+            try (Statement statement = load.connection.createStatement()) {
+                statement.execute("TRUNCATE " + table);
+            }
             try (InputStream in = Files.newInputStream(csv)) {
                 load.connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY " + table + " FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);

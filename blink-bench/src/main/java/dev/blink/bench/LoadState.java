@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,6 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class LoadState {
+
+    private static final Map<BenchTable, TestDatabase> DATABASES = new ConcurrentHashMap<>();
 
     /** {@code users} or {@code narrow}. */
     @Param({"users", "narrow"})
@@ -58,8 +62,7 @@ public class LoadState {
         benchTable = BenchTable.of(table);
         rows = benchTable == BenchTable.USERS ? usersRows : narrowRows;
         records = benchTable.records(rows);
-        database = PostgresServer.shared().createDatabase();
-        database.execute(benchTable.ddl());
+        database = database(benchTable);
         connection = database.connect();
         rewriteConnection = connect(database, true);
         workDir = Files.createTempDirectory("blink-bench-");
@@ -75,7 +78,7 @@ public class LoadState {
         }
     }
 
-    /** Checks that the last operation loaded every row, then drops the database. */
+    /** Checks that the last operation loaded every row, then closes the connections. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         try {
@@ -87,8 +90,29 @@ public class LoadState {
         } finally {
             connection.close();
             rewriteConnection.close();
-            database.close();
             deleteTree(workDir);
+        }
+    }
+
+    /**
+     * The JVM's database for {@code table}, created with the table on first use and dropped when
+     * the JVM exits. A JMH fork runs one benchmark, so this matters only when several run in one
+     * JVM (the smoke test), where it saves a database and a Hibernate boot per benchmark.
+     */
+    static TestDatabase database(BenchTable table) {
+        return DATABASES.computeIfAbsent(table, t -> {
+            TestDatabase created = PostgresServer.shared().createDatabase();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(created), "blink-bench-drop-" + t.tableName()));
+            created.execute(t.ddl());
+            return created;
+        });
+    }
+
+    private static void dropQuietly(TestDatabase database) {
+        try {
+            database.close();
+        } catch (RuntimeException e) {
+            // the embedded server may stop first, taking its temporary data directory with it
         }
     }
 
