@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blink.Blink;
+import dev.blink.InsertOptions;
 import dev.blink.PlanException;
 import dev.blink.Plan;
 import dev.blink.Rows;
@@ -210,6 +211,29 @@ class JpaSeedTest {
 
         assertEquals("seeded mixed", postgres.database().queryValue(
                 "SELECT note FROM audit_log WHERE organization_id = '" + org.id + "'"));
+    }
+
+    @Test
+    void mapsEntitiesInAPlainTableStepOnceTheMapperIsRegistered() {
+        Team team = new Team();
+        team.name = "plain step";
+        Plan plan = Blink.plan().addTable("teams", store -> List.of(team));
+        plan.insert(postgres.database().dataSource(), InsertOptions.builder().rowMapper(tables.rowMapper()).build());
+
+        assertNotNull(team.id);
+        assertEquals("plain step", postgres.database().queryValue("SELECT name FROM teams WHERE id = " + team.id));
+    }
+
+    @Test
+    void namesTheTablesAnEntityGoesToWhenAStepNamesAnother() {
+        Team team = new Team();
+        team.name = "wrong table";
+        Plan plan = Blink.plan().addTable("squads", store -> List.of(team));
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("rows of entity dev.blink.jpa.Team are written to [teams], not to table squads"),
+                e.getMessage());
     }
 
     @Test
