@@ -3,6 +3,7 @@ package dev.blink.jpa;
 import dev.blink.Plan;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -89,6 +90,7 @@ final class Graph {
                     post.pinnedBy = u % 8 == 1 ? user : null;
                     post.body = "Line one\nline two\ttabbed \\ backslash";
                     post.publishedAt = base.plusHours(u);
+                    post.readingTime = u % 3 == 0 ? null : Duration.ofSeconds(61L * u, 250_000_000L);
                     post.editedAt = OffsetDateTime.of(base.plusHours(u + 1), ZoneOffset.ofHours(2));
                     post.thumbnail = u % 8 == 1 ? new byte[] {0, 1, 2, (byte) 255} : null;
                     post.tags.add("tag" + (u % 3));

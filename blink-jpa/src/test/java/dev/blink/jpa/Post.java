@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ class Post {
     @Column(columnDefinition = "text")
     String body;
     LocalDateTime publishedAt;
+    Duration readingTime;
     OffsetDateTime editedAt;
     byte[] thumbnail;
     @ElementCollection

@@ -106,10 +106,20 @@ final class BoundValue {
         if (value instanceof Character c) {
             return c.toString();
         }
-        if (value != null && value.getClass().getName().equals("org.postgresql.util.PGobject")) {
+        if (value != null && isPgObject(value.getClass())) {
+            // pgjdbc's typed text (json, jsonb, interval, inet…): its text form, which COPY reads as PostgreSQL does
             return value.toString();
         }
         return value;
+    }
+
+    private static boolean isPgObject(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.postgresql.util.PGobject")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ZoneId zone(Calendar calendar) {
