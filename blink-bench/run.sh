@@ -24,6 +24,7 @@ heap_rows="${HEAP_ROWS:-10000000}"
 heap_xmx="${HEAP_XMX:-64m}"
 only="${ONLY:-}"
 start=$(date +%s)
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "== building the benchmarks jar"
@@ -50,5 +51,6 @@ if [[ -z "$only" ]]; then
 fi
 
 echo "== report"
-python3 "$here/report.py" "$out" "${NOTE:-}"
+load_at_end="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+python3 "$here/report.py" "$out" "Load average (1, 5, 15 min) at the start: $load_at_start; at the end: $load_at_end. ${NOTE:-}"
 echo "== done in $(( $(date +%s) - start )) s"
