@@ -7,7 +7,8 @@
 #
 # Environment: USERS_ROWS (default 100000), NARROW_ROWS (200000), WARMUPS (1), ITERATIONS (2),
 # HEAP_ROWS (10000000; 0 skips the peak-heap run), HEAP_XMX (64m), ONLY (a JMH regex to run a
-# subset, e.g. 'LoadBenchmark.blink'), SKIP_BUILD=1, NOTE (a line added to the report), and
+# subset, e.g. 'LoadBenchmark.blink'), SKIP_BUILD=1, NOTE (a line added to the report), PROFILE=1
+# (JFR on the encoder runs, summarized by profile.py into target/bench/profile.txt), and
 # BLINK_TEST_JDBC_URL to use a running server instead of the embedded PostgreSQL 17.
 set -euo pipefail
 
@@ -42,7 +43,11 @@ echo "== load: every method on bench_users ($users_rows rows) and bench_narrow (
 
 if [[ -z "$only" ]]; then
     echo "== client CPU: encoders to a null COPY sink"
-    "${jmh[@]}" -wi $((warmups + 1)) EncodeBenchmark -prof gc -rf json -rff "$out/encode.json" | tee "$out/encode.log" \
+    profiler=()
+    if [[ "${PROFILE:-0}" == 1 ]]; then
+        profiler=(-prof "jfr:dir=$out/jfr;stackDepth=128")
+    fi
+    "${jmh[@]}" -wi $((warmups + 1)) EncodeBenchmark -prof gc "${profiler[@]}" -rf json -rff "$out/encode.json" | tee "$out/encode.log" \
         | grep -E '^(# Benchmark:|# Parameters|EncodeBenchmark|Benchmark )' || true
     if [[ "$heap_rows" != 0 ]]; then
         echo "== peak heap: $heap_rows users rows streamed with Retain.NONE under -Xmx$heap_xmx"
@@ -53,4 +58,7 @@ fi
 echo "== report"
 load_at_end="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 python3 "$here/report.py" "$out" "Load average (1, 5, 15 min) at the start: $load_at_start; at the end: $load_at_end. ${NOTE:-}"
+if [[ "${PROFILE:-0}" == 1 ]]; then
+    python3 "$here/profile.py" "$out"/jfr/*/profile.jfr > "$out/profile.txt" && echo "JFR summary: $out/profile.txt"
+fi
 echo "== done in $(( $(date +%s) - start )) s"
