@@ -42,6 +42,15 @@ final class Graph {
         for (int t = 1; t <= 3; t++) {
             Team team = new Team();
             team.name = "team " + t;
+            team.grade = (char) ('A' + t);
+            team.size = (short) (t * 3);
+            team.score = t == 2 ? null : 1.5f * t;
+            team.standup = java.time.LocalTime.of(9, 15 * t, 30, 500_000_000);
+            team.formedAt = base.plusYears(t).atZone(java.time.ZoneId.of("Europe/Brussels"));
+            team.open = t != 3;
+            team.tier = Tier.values()[t - 1];
+            team.labels = t == 1 ? null : List.of("l" + t, "shared");
+            team.slots = t == 3 ? null : new int[] {t, t * 10, 0};
             graph.teams.add(team);
         }
         for (int o = 1; o <= 3; o++) {

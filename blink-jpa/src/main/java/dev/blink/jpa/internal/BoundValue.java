@@ -34,6 +34,7 @@ final class BoundValue {
     private final ValueBinder<Object> binder;
     private final boolean withTimeZone;
     private final boolean direct;
+    private final boolean array;
     private final Recorder recorder = new Recorder();
     private final PreparedStatement statement;
 
@@ -46,6 +47,7 @@ final class BoundValue {
         this.withTimeZone = code == SqlTypes.TIMESTAMP_WITH_TIMEZONE || code == SqlTypes.TIMESTAMP_UTC
                 || code == SqlTypes.TIME_WITH_TIMEZONE || code == SqlTypes.TIME_UTC;
         this.direct = isDirect(mapping, code);
+        this.array = code == SqlTypes.ARRAY;
         this.statement = (PreparedStatement) Proxy.newProxyInstance(BoundValue.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, recorder);
     }
@@ -72,6 +74,11 @@ final class BoundValue {
         }
         if (direct) {
             return relational;
+        }
+        if (array) {
+            // Hibernate's array binders ask the session's real connection for a java.sql.Array,
+            // which cannot be made while COPY runs: hand the elements to the inserter instead
+            return elements(relational, options);
         }
         recorder.reset();
         try {
@@ -100,8 +107,9 @@ final class BoundValue {
                     : java.time.Instant.ofEpochMilli(date.getTime()).atZone(zone(calendar)).toLocalDate();
         }
         if (value instanceof Time time) {
-            return calendar == null ? time.toLocalTime()
-                    : java.time.Instant.ofEpochMilli(time.getTime()).atZone(zone(calendar)).toLocalTime();
+            // not Time.toLocalTime(), which drops the milliseconds that the driver sends
+            ZoneId zone = calendar == null ? ZoneId.systemDefault() : zone(calendar);
+            return java.time.Instant.ofEpochMilli(time.getTime()).atZone(zone).toLocalTime();
         }
         if (value instanceof Character c) {
             return c.toString();
@@ -111,6 +119,23 @@ final class BoundValue {
             return value.toString();
         }
         return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object elements(Object value, WrapperOptions options) {
+        if (value instanceof java.util.Collection<?> collection) {
+            return collection.toArray();
+        }
+        if (value instanceof Object[]) {
+            return value;
+        }
+        try {
+            return ((org.hibernate.type.descriptor.java.JavaType<Object>) mapping.getJdbcJavaType())
+                    .unwrap(value, Object[].class, options);
+        } catch (RuntimeException e) {
+            // a primitive array the inserter takes as it is
+            return value;
+        }
     }
 
     private static boolean isPgObject(Class<?> type) {
