@@ -51,6 +51,14 @@ final class Graph {
             team.tier = Tier.values()[t - 1];
             team.labels = t == 1 ? null : List.of("l" + t, "shared");
             team.slots = t == 3 ? null : new int[] {t, t * 10, 0};
+            team.level = (byte) -t;
+            team.big = java.math.BigInteger.TEN.pow(20 + t);
+            team.locale = t == 1 ? java.util.Locale.FRANCE : java.util.Locale.forLanguageTag("nl-BE");
+            team.currency = java.util.Currency.getInstance("EUR");
+            team.zone = java.time.ZoneId.of(t == 2 ? "UTC" : "Europe/Brussels");
+            team.meetsAt = java.time.OffsetTime.of(14, t, 0, 0, java.time.ZoneOffset.ofHours(t));
+            team.legacyStamp = new java.util.Date(1_700_000_000_123L + t);
+            team.legacyDay = java.sql.Date.valueOf(java.time.LocalDate.of(2020, t, 28));
             graph.teams.add(team);
         }
         for (int o = 1; o <= 3; o++) {

@@ -9,6 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Temporal;
+import jakarta.persistence.TemporalType;
+import java.math.BigInteger;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Date;
+import java.util.Locale;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -42,4 +50,14 @@ class Team {
     @JdbcTypeCode(SqlTypes.JSON)
     List<String> labels;
     int[] slots;
+    Byte level;
+    BigInteger big;
+    Locale locale;
+    Currency currency;
+    ZoneId zone;
+    OffsetTime meetsAt;
+    @Temporal(TemporalType.TIMESTAMP)
+    Date legacyStamp;
+    @Temporal(TemporalType.DATE)
+    Date legacyDay;
 }
