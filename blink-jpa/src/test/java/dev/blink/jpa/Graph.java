@@ -80,6 +80,9 @@ final class Graph {
             org.foundedAt = Instant.parse("2001-02-03T04:05:06.789Z").plusSeconds(86_400L * o);
             org.createdOn = base.plusDays(o);
             org.createdBy = "seed";
+            for (int f = 0; f < o; f++) {
+                org.featuredTeams.add(graph.teams.get((o + f) % 3));
+            }
             graph.organizations.add(org);
             for (int u = 1; u <= 60; u++) {
                 User user = new User();
@@ -114,6 +117,8 @@ final class Graph {
                     post.tags.add("all");
                     post.meta.put("lang", "en");
                     post.meta.put("source", "seed " + u);
+                    post.scores.put(Role.values()[u % 3], u);
+                    post.scores.put(Role.OWNER, 100 + u);
                     graph.posts.add(post);
                 }
             }
@@ -174,8 +179,8 @@ final class Graph {
 
     /** Writes the graph the way an application would: persist every entity, then flush. */
     void persist(EntityManager em) {
-        organizations.forEach(em::persist);
         teams.forEach(em::persist);
+        organizations.forEach(em::persist);
         users.forEach(em::persist);
         posts.forEach(em::persist);
         payments.forEach(em::persist);
@@ -188,8 +193,8 @@ final class Graph {
 
     /** Adds the graph's tables to a plan, in the same order. */
     void addTo(Plan plan, JpaTables tables) {
-        tables.addTo(plan, Organization.class, store -> organizations);
         tables.addTo(plan, Team.class, store -> teams);
+        tables.addTo(plan, Organization.class, store -> organizations);
         tables.addTo(plan, User.class, store -> users);
         tables.addTo(plan, Post.class, store -> posts);
         tables.addTo(plan, Payment.class, store -> payments);

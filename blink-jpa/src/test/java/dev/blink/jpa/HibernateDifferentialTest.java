@@ -69,8 +69,8 @@ class HibernateDifferentialTest {
         TestDatabase hibernateDatabase = postgres.database();
         List<String> names = tableNames(hibernateDatabase);
         assertEquals(names, tableNames(blinkDatabase));
-        assertEquals(List.of("assets", "books", "cars", "laptop_specs", "laptops", "organization_offices",
-                "organizations", "payments", "post_meta", "post_tags", "posts", "shelves", "teams", "trucks",
+        assertEquals(List.of("assets", "books", "cars", "laptop_specs", "laptops", "organization_featured_teams",
+                "organization_offices", "organizations", "payments", "post_meta", "post_scores", "post_tags", "posts", "shelves", "teams", "trucks",
                 "user_nicknames", "user_teams", "users", "vehicles"), names);
         for (String table : names) {
             assertTrue(hibernateDatabase.count(table) > 0, table + " is empty");

@@ -4,6 +4,8 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -45,6 +47,11 @@ class Organization extends Audited {
     @CollectionTable(name = "organization_offices", joinColumns = @JoinColumn(name = "organization_id"))
     @OrderColumn(name = "position")
     List<Address> offices = new ArrayList<>();
+    @ManyToMany
+    @JoinTable(name = "organization_featured_teams", joinColumns = @JoinColumn(name = "organization_id"),
+            inverseJoinColumns = @JoinColumn(name = "team_id"))
+    @OrderColumn(name = "rank")
+    List<Team> featuredTeams = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     Map<String, Object> settings;
     Instant foundedAt;

@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -49,4 +51,10 @@ class Post {
     @MapKeyColumn(name = "meta_key")
     @Column(name = "meta_value")
     Map<String, String> meta = new LinkedHashMap<>();
+    @ElementCollection
+    @CollectionTable(name = "post_scores", joinColumns = @JoinColumn(name = "post_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "role")
+    @Column(name = "score")
+    Map<Role, Integer> scores = new LinkedHashMap<>();
 }
