@@ -73,6 +73,11 @@ public final class JpaModel {
         for (AbstractEntityPersister member : family) {
             member.forEachMutableTable(table -> {
                 TableName name = Names.table(table.getTableName());
+                if (table.getInsertCustomSql() != null) {
+                    throw new PlanException("Entity " + member.getEntityName() + " is inserted into table " + name
+                            + " by custom SQL (@SQLInsert), which Blink cannot run as COPY; seed it through Hibernate, "
+                            + "or drop the custom insert");
+                }
                 if (!tables.containsKey(name)) {
                     tables.put(name, TablePlan.entityTable(name, tables.isEmpty(), table.isOptional()));
                 }
