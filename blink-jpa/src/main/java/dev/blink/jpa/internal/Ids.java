@@ -11,6 +11,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
+import org.hibernate.id.PersistentIdentifierGenerator;
 import org.hibernate.id.enhanced.NoopOptimizer;
 import org.hibernate.id.enhanced.Optimizer;
 import org.hibernate.id.enhanced.PooledLoOptimizer;
@@ -42,8 +43,10 @@ final class Ids {
             assign(root, entities, ids, session);
         } else if (root.isIdentifierAssignedByInsert()) {
             assign(root, entities, fromIdentity(root, entities.size(), connection), session);
-        } else if (generator instanceof BeforeExecutionGenerator before && !(generator instanceof SequenceStyleGenerator)
-                && generator.generatesOnInsert()) {
+        } else if (generator instanceof BeforeExecutionGenerator before && generator.generatesOnInsert()
+                && !(generator instanceof PersistentIdentifierGenerator)) {
+            // client-side generators (UUIDs, custom ones); database-backed ones (table generators)
+            // would open connections of their own, outside the seed's transaction
             for (Object entity : entities) {
                 root.setIdentifier(entity, before.generate(session, entity, null, EventType.INSERT), session);
             }
