@@ -7,9 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Generated;
 
-/** A UUID generated client-side, and a creation timestamp generated in memory. */
+/**
+ * A UUID generated client-side, a creation timestamp generated in memory, and a column the
+ * database fills from its default.
+ */
 @Entity
 @Table(name = "comments")
 class Comment {
@@ -19,4 +24,7 @@ class Comment {
     String text;
     @CreationTimestamp
     Instant createdAt;
+    @Generated
+    @ColumnDefault("'fresh'")
+    String state;
 }

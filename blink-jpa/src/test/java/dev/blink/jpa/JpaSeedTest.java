@@ -40,7 +40,7 @@ class JpaSeedTest {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
                 Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class,
-                Shelf.class, Book.class, ArchivedPost.class);
+                Shelf.class, Book.class, ArchivedPost.class, Stamp.class);
         tables = JpaTables.from(hibernate);
     }
 
@@ -143,7 +143,8 @@ class JpaSeedTest {
         }
         assertEquals(25, ids.size());
         assertEquals(25L, ((Number) postgres.database().queryValue(
-                "SELECT count(*) FROM comments WHERE text LIKE 'comment %' AND createdat IS NOT NULL")).longValue());
+                "SELECT count(*) FROM comments WHERE text LIKE 'comment %' AND createdat IS NOT NULL AND state = 'fresh'"))
+                .longValue());
     }
 
     @Test
@@ -259,6 +260,13 @@ class JpaSeedTest {
         PlanException e = assertThrows(PlanException.class, () -> tables.table(Document.class));
         assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Document.content"), e.getMessage());
         assertTrue(e.getMessage().contains("large object"), e.getMessage());
+    }
+
+    @Test
+    void namesTheAttributeThatTheDatabaseComputesFromAnSqlExpression() {
+        PlanException e = assertThrows(PlanException.class, () -> tables.table(Stamp.class));
+        assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Stamp.touchedAt is generated on insert by the SQL "
+                + "expression"), e.getMessage());
     }
 
     @Test

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.EventType;
+import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
@@ -85,6 +88,7 @@ public final class JpaModel {
         }
         for (AbstractEntityPersister member : family) {
             rejectLargeObjects(member);
+            rejectSqlExpressions(member);
         }
         Map<String, TablePlan> collections = new LinkedHashMap<>();
         for (AbstractEntityPersister member : family) {
@@ -109,6 +113,25 @@ public final class JpaModel {
         List<TablePlan> all = new ArrayList<>(tables.values());
         all.addAll(collections.values());
         return List.copyOf(all);
+    }
+
+    private void rejectSqlExpressions(AbstractEntityPersister member) {
+        Dialect dialect = factory.getJdbcServices().getDialect();
+        for (int i = 0; i < member.getNumberOfAttributeMappings(); i++) {
+            AttributeMapping attribute = member.getAttributeMapping(i);
+            if (attribute.getGenerator() instanceof OnExecutionGenerator generator && generator.generatesOnInsert()
+                    && generator.generatedOnExecution() && generator.referenceColumnsInSql(dialect, EventType.INSERT)) {
+                String[] values = generator.getReferencedColumnValues(dialect, EventType.INSERT);
+                for (String value : values == null ? new String[0] : values) {
+                    if (value != null && !value.equals("?")) {
+                        throw new PlanException("attribute " + member.getEntityName() + "." + attribute.getAttributeName()
+                                + " is generated on insert by the SQL expression " + value + " (e.g. @CurrentTimestamp("
+                                + "source = DB)), which Blink cannot evaluate in COPY. Generate it in the JVM (the default "
+                                + "source), or give the column a default and map it with @Generated");
+                    }
+                }
+            }
+        }
     }
 
     private static void rejectLargeObjects(AbstractEntityPersister member) {
