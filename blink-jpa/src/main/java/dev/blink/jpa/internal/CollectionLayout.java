@@ -6,14 +6,17 @@ import dev.blink.spi.RowLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.TransientObjectException;
 import org.hibernate.engine.jdbc.mutation.JdbcValueBindings;
 import org.hibernate.engine.jdbc.mutation.ParameterUsage;
 import org.hibernate.engine.jdbc.mutation.group.PreparedStatementDetails;
 import org.hibernate.engine.jdbc.mutation.spi.BindingGroup;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.collection.mutation.RowMutationOperations;
@@ -34,7 +37,7 @@ final class CollectionLayout implements RowLayout {
     private final Map<String, Integer> positions = new HashMap<>();
     private final BoundValue[] binders;
     private final Recording recording = new Recording();
-    private final java.util.Set<String> elementColumns = new java.util.HashSet<>();
+    private final Set<String> elementColumns = new HashSet<>();
 
     private CollectionLayout(TableName table, CollectionPersister persister, SharedSessionContractImplementor session,
                              List<String> columns, List<SelectableMapping> mappings) {
@@ -107,7 +110,7 @@ final class CollectionLayout implements RowLayout {
             }
             values[position] = binders[position].toValue(bound.value(), session);
         }
-        if (persister.getAttributeMapping().getElementDescriptor() instanceof org.hibernate.metamodel.mapping.EntityValuedModelPart) {
+        if (persister.getAttributeMapping().getElementDescriptor() instanceof EntityValuedModelPart) {
             requireElementId(entry, values);
         }
     }

@@ -1,14 +1,17 @@
 package dev.blink.jpa.internal;
 
-import dev.blink.SeedException;
 import dev.blink.Location;
+import dev.blink.SeedException;
 import dev.blink.TableName;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.collection.spi.CollectionSemantics;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -80,7 +83,7 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
         SharedSessionContractImplementor session = model.openSession();
         try {
             for (Object owner : mainRows) {
-                if (!owner.getClass().equals(this.owner) && !this.owner.isInstance(owner)) {
+                if (!this.owner.isInstance(owner)) {
                     continue;
                 }
                 Object value = attribute.getValue(owner);
@@ -108,15 +111,14 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static PersistentCollection<?> wrap(CollectionPersister persister, Object value,
                                                 SharedSessionContractImplementor session) {
-        org.hibernate.collection.spi.CollectionSemantics semantics = persister.getCollectionSemantics();
+        CollectionSemantics semantics = persister.getCollectionSemantics();
         return semantics.wrap(value, persister, session);
     }
 
     private Object key(CollectionPersister persister, AbstractEntityPersister ownerPersister, Object owner,
                        SharedSessionContractImplementor session) {
         var target = persister.getAttributeMapping().getKeyDescriptor().getTargetPart();
-        Object key = target instanceof org.hibernate.metamodel.mapping.AttributeMapping property
-                && !(target instanceof org.hibernate.metamodel.mapping.EntityIdentifierMapping)
+        Object key = target instanceof AttributeMapping property && !(target instanceof EntityIdentifierMapping)
                 ? property.getValue(owner) : ownerPersister.getIdentifier(owner, session);
         if (key == null) {
             throw new SeedException(Location.of(table.toString()), "the " + ownerPersister.getEntityName()
