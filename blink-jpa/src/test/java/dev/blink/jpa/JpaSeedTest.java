@@ -9,8 +9,10 @@ import dev.blink.Blink;
 import dev.blink.InsertOptions;
 import dev.blink.PlanException;
 import dev.blink.Plan;
+import dev.blink.Retain;
 import dev.blink.Rows;
 import dev.blink.SeedException;
+import dev.blink.TableOptions;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -145,6 +147,23 @@ class JpaSeedTest {
         assertEquals(25L, ((Number) postgres.database().queryValue(
                 "SELECT count(*) FROM comments WHERE text LIKE 'comment %' AND createdat IS NOT NULL AND state = 'fresh'"))
                 .longValue());
+    }
+
+    @Test
+    void streamsEntitiesWithoutKeepingThemWhenNoLaterTableNeedsThem() {
+        Plan plan = Blink.plan();
+        tables.table(Comment.class).addTo(plan, store -> Rows.of(IntStream.range(0, 10).mapToObj(i -> {
+            Comment comment = new Comment();
+            comment.text = "forgotten " + i;
+            return comment;
+        })), TableOptions.retain(Retain.NONE));
+        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        assertEquals(10L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM comments WHERE text LIKE 'forgotten %'")).longValue());
+
+        PlanException e = assertThrows(PlanException.class, () -> tables.table(User.class)
+                .addTo(Blink.plan(), store -> List.of(), TableOptions.retain(Retain.NONE)));
+        assertTrue(e.getMessage().contains("keep Retain.ALL for users"), e.getMessage());
     }
 
     @Test
