@@ -205,10 +205,25 @@ public final class SeedRun {
             throw new SeedException(where.row(1), "the row is null; return a Map or record per row", null);
         }
         Optional<Collection<?>> all = rows instanceof Collection<?> c ? Optional.of(c) : Optional.empty();
+        RowLayout layout;
+        try {
+            layout = Layouts.choose(options.rowMappers(),
+                    new MappingContext(step.table(), first, all, step.options(), connection));
+        } catch (IllegalArgumentException e) {
+            throw new SeedException(where.row(1), e.getMessage(), e);
+        }
+        try (layout) {
+            return writeRows(step, rows, iterator, first, layout, start);
+        }
+    }
+
+    private TableResult writeRows(Step.Table step, Iterable<?> rows, Iterator<?> iterator, Object first,
+                                  RowLayout layout, long start) throws SQLException {
+        Location where = Location.of(step.name());
+        Retain retain = step.options().retain();
+        boolean keepList = retain.all() && rows instanceof List<?>;
         TableCursor cursor;
         try {
-            RowLayout layout = Layouts.choose(options.rowMappers(),
-                    new MappingContext(step.table(), first, all, step.options(), connection));
             cursor = new TableCursor(step.name(), step.table(), first, iterator, layout,
                     step.options().constants(), retain, keepList, options.listener(), options.progressInterval());
         } catch (IllegalArgumentException e) {

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * How the rows of one table become column values: prepared once per table by a {@link RowMapper},
  * then applied to every row. Implementations do their lookups and reflection when they are
- * prepared, not per row.
+ * prepared, not per row. Blink closes the layout when the table is done, written or failed.
  */
-public interface RowLayout {
+public interface RowLayout extends AutoCloseable {
 
     /** The column names, in the order {@link #copyValues} writes them. */
     List<String> columns();
@@ -19,4 +19,9 @@ public interface RowLayout {
      *     type); the message says how it differs, and Blink adds the table and row
      */
     void copyValues(Object row, Object[] values);
+
+    /** Releases what the layout holds for its table (a session, a buffer). Does nothing by default. */
+    @Override
+    default void close() {
+    }
 }

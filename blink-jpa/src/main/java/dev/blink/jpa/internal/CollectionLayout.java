@@ -84,6 +84,12 @@ final class CollectionLayout implements RowLayout {
         return new CollectionLayout(context.table(), persister, session, columns, mappings);
     }
 
+    /** Closes the table's Hibernate session; the seed's connection, which it was given, stays open. */
+    @Override
+    public void close() {
+        session.close();
+    }
+
     @Override
     public List<String> columns() {
         return columns;

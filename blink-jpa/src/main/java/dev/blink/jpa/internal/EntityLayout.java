@@ -194,6 +194,12 @@ final class EntityLayout implements RowLayout {
         }
     }
 
+    /** Closes the table's Hibernate session; the seed's connection, which it was given, stays open. */
+    @Override
+    public void close() {
+        session.close();
+    }
+
     @Override
     public List<String> columns() {
         return columns;
