@@ -29,7 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Without a URL (flag {@code --jdbc-url} or environment variable {@code BLINK_JDBC_URL}) it starts
  * an embedded PostgreSQL 17 in a temporary directory. {@code --events N} sets the size of the
- * streaming example (default 1,000,000). Exits with status 1 and the error's message on failure.
+ * streaming example (default 10,000,000). Exits with status 1 and the error's message on failure.
  */
 public final class Demo {
 
@@ -59,7 +59,7 @@ public final class Demo {
         long events;
         try {
             options = parse(args);
-            events = Long.parseLong(options.getOrDefault("--events", "1000000"));
+            events = Long.parseLong(options.getOrDefault("--events", "10000000"));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println("usage: Demo [--jdbc-url URL] [--user USER] [--password PASSWORD] [--events N]");
@@ -125,7 +125,7 @@ public final class Demo {
         out.println(title);
         SeedResult result = example.run();
         for (TableResult table : result.tables()) {
-            out.printf(Locale.ROOT, "  %-14s %,12d rows %,9d ms %,14.0f rows/s%n", table.table(), table.rows(),
+            out.printf(Locale.ROOT, "  %-22s %,12d rows %,9d ms %,14.0f rows/s%n", table.table(), table.rows(),
                     table.elapsed().toMillis(), table.rowsPerSecond());
         }
         return result.tables();
@@ -136,7 +136,7 @@ public final class Demo {
             @Override
             public void tableProgress(String table, long rows) {
                 if (rows % 1_000_000 == 0) {
-                    out.printf(Locale.ROOT, "  %-14s %,12d rows…%n", table, rows);
+                    out.printf(Locale.ROOT, "  %-22s %,12d rows…%n", table, rows);
                 }
             }
         };
