@@ -165,7 +165,7 @@ public final class SeedRun {
         } catch (BlinkException e) {
             throw e;
         } catch (Exception e) {
-            throw new CallbackException(where, "the table's callback threw " + e, e);
+            throw new CallbackException(TableCursor.at(where, e), "the table's callback threw " + e, e);
         }
         TableResult result;
         try {
@@ -199,7 +199,7 @@ public final class SeedRun {
         } catch (BlinkException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new CallbackException(where.row(1), "reading the row from the table's source failed: " + e, e);
+            throw TableCursor.readFailure(where.row(1), e);
         }
         if (first == null) {
             throw new SeedException(where.row(1), "the row is null; return a Map or record per row", null);

@@ -114,8 +114,7 @@ final class TableCursor implements TableInput {
             } catch (BlinkException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new CallbackException(Location.of(step).row(rowNumber + 1),
-                        "reading the row from the table's source failed: " + e, e);
+                throw readFailure(Location.of(step).row(rowNumber + 1), e);
             }
         }
         rowNumber++;
@@ -137,6 +136,17 @@ final class TableCursor implements TableInput {
             listener.tableProgress(step, rowNumber);
         }
         return true;
+    }
+
+    /** A failure of the source while reading a row. */
+    static CallbackException readFailure(Location row, RuntimeException e) {
+        return new CallbackException(at(row, e), "reading the row from the table's source failed: " + e, e);
+    }
+
+    /** {@code where}, with the file and line that a failure reading a file names (a {@link RowOrigin}). */
+    static Location at(Location where, Exception failure) {
+        return failure instanceof RowOrigin origin && origin.file() != null
+                ? where.file(origin.file(), origin.line()) : where;
     }
 
     private void retain(Object row, Object[] values) {

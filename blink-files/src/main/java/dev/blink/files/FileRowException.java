@@ -1,5 +1,6 @@
 package dev.blink.files;
 
+import dev.blink.spi.RowOrigin;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,9 +11,10 @@ import java.util.Optional;
  * line, the record and, when known, the column, shows the offending text and says how to fix it.
  *
  * <p>Inside a seed Blink reports it as a {@link dev.blink.CallbackException} of the table (this is
- * its cause), and rolls the whole seed back.
+ * its cause) whose {@link dev.blink.CallbackException#location() location} carries the file and
+ * line (it is a {@link RowOrigin}), and rolls the whole seed back.
  */
-public final class FileRowException extends RuntimeException {
+public final class FileRowException extends RuntimeException implements RowOrigin {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,11 +54,13 @@ public final class FileRowException extends RuntimeException {
     }
 
     /** The file. */
+    @Override
     public String file() {
         return file;
     }
 
     /** The 1-based line where the bad row or text starts, or 0 if unknown. */
+    @Override
     public long line() {
         return line;
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +77,10 @@ class CsvErrorTest {
     private static FileRowException fileError(SeedException e) {
         assertInstanceOf(CallbackException.class, e);
         assertEquals("pets", e.location().table());
-        return assertInstanceOf(FileRowException.class, e.getCause());
+        FileRowException cause = assertInstanceOf(FileRowException.class, e.getCause());
+        assertEquals(Optional.of(cause.file()), e.location().fileName(), "the location names the file");
+        assertEquals(cause.line(), e.location().lineNumber(), "the location names the line");
+        return cause;
     }
 
     private static void assertMentions(Throwable e, String... parts) {
