@@ -56,8 +56,9 @@ public final class InsertOptions {
     }
 
     /**
-     * Rows per batch: rows per JDBC batch for {@link JdbcBatchInserter}; for COPY, rows between two
-     * flushes of the buffer to the driver (the server sees one COPY per table either way).
+     * Rows per batch, for inserters that send rows in batches ({@link JdbcBatchInserter}: rows per
+     * JDBC batch). The binary COPY inserter sends each table as one COPY, streamed in 64 KiB
+     * chunks, so it needs no batch size: memory stays bounded either way.
      */
     public int batchSize() {
         return batchSize;

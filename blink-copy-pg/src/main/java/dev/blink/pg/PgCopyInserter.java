@@ -119,7 +119,7 @@ public final class PgCopyInserter implements Inserter {
                 connection.setAutoCommit(false);
             }
             long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows.iterator()),
-                    encoders, conflict, InsertOptions.DEFAULT_BATCH_SIZE).rows();
+                    encoders, conflict).rows();
             if (own) {
                 connection.commit();
             }
@@ -161,7 +161,7 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
-        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), options.batchSize());
+        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()));
     }
 
     /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */

@@ -185,7 +185,7 @@ class OptionsTest {
     }
 
     @Test
-    void handsRowsToTheDriverEveryBatchSizeRows() {
+    void writesEveryRowWhateverTheBatchSize() {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             rows.add(Map.of("id", (long) i, "price", new BigDecimal(i).movePointLeft(2)));

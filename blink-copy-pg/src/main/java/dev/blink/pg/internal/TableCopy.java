@@ -40,7 +40,7 @@ public final class TableCopy {
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
-                                   PgOnConflict onConflict, int batchSize) throws SQLException {
+                                   PgOnConflict onConflict) throws SQLException {
         String step = input.location().table();
         TableName name = input.table();
         Catalog.Table table = Catalog.read(connection, name, step);
@@ -67,7 +67,7 @@ public final class TableCopy {
         RowLines lines = new RowLines();
         try {
             CopyStream out = new CopyStream(copy, CopyStream.SIZE);
-            writeRows(out, input, columns, session, batchSize, lines);
+            writeRows(out, input, columns, session, lines);
             bytes = out.sent();
             rows = copy.endCopy();
         } catch (CopyFailure e) {
@@ -97,7 +97,7 @@ public final class TableCopy {
     }
 
     private static void writeRows(CopyStream out, TableInput input, List<Catalog.Column> columns, Session session,
-                                  int batchSize, RowLines lines) {
+                                  RowLines lines) {
         int n = columns.size();
         ColumnWriter[] writers = new ColumnWriter[n];
         for (int i = 0; i < n; i++) {
@@ -111,7 +111,6 @@ public final class TableCopy {
         byte[][] encoded = new byte[n][];
         Object[] values = new Object[n];
         out.header();
-        int sinceFlush = 0;
         boolean first = true;
         RowOrigin origin = null;
         int i = 0;
@@ -141,10 +140,6 @@ public final class TableCopy {
                     } else {
                         writers[i].write(out, value);
                     }
-                }
-                if (++sinceFlush >= batchSize) {
-                    out.flush();
-                    sinceFlush = 0;
                 }
             }
             out.int2(-1);
