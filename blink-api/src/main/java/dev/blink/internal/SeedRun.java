@@ -213,15 +213,15 @@ public final class SeedRun {
             throw new SeedException(where.row(1), e.getMessage(), e);
         }
         try (layout) {
-            return writeRows(step, rows, iterator, first, layout, start);
+            return writeRows(step, rows, keepList, iterator, first, layout, start);
         }
     }
 
-    private TableResult writeRows(Step.Table step, Iterable<?> rows, Iterator<?> iterator, Object first,
-                                  RowLayout layout, long start) throws SQLException {
+    /** Writes the rows from {@code first} on; {@code keepList}: the store keeps the source list as given. */
+    private TableResult writeRows(Step.Table step, Iterable<?> rows, boolean keepList, Iterator<?> iterator,
+                                  Object first, RowLayout layout, long start) throws SQLException {
         Location where = Location.of(step.name());
         Retain retain = step.options().retain();
-        boolean keepList = retain.all() && rows instanceof List<?>;
         TableCursor cursor;
         try {
             cursor = new TableCursor(step.name(), step.table(), first, iterator, layout,

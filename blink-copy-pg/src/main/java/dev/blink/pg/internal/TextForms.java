@@ -311,16 +311,9 @@ final class TextForms {
     /** A BigDecimal, or a Double for NaN and ±Infinity. */
     static Object numeric(String s) {
         String t = trim(s);
-        String lower = t.toLowerCase(Locale.ROOT);
-        switch (lower) {
-            case "nan":
-                return Double.NaN;
-            case "infinity": case "+infinity": case "inf": case "+inf":
-                return Double.POSITIVE_INFINITY;
-            case "-infinity": case "-inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                break;
+        Double special = specialFloat(t);
+        if (special != null) {
+            return special;
         }
         int body = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
         if (t.length() > body + 2 && t.charAt(body) == '0' && "xXoObB".indexOf(t.charAt(body + 1)) >= 0) {
