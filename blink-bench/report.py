@@ -22,6 +22,7 @@ LABELS = {
     "blinkJpa": "Blink, JPA entities (blink-jpa)",
     "blinkCsv": "Blink, CSV file (blink-files)",
     "pgBulkInsert": "PgBulkInsert 8.1.5 (binary COPY)",
+    "handWritten": "hand-written encoder for these records (the yardstick)",
     "copyManagerCsv": "pgjdbc CopyManager, CSV file",
     "jdbcBatch": "JDBC batch, reWriteBatchedInserts",
     "multiRowInsert": "multi-row INSERT (insert_all), 1000 rows",

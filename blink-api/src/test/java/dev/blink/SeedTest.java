@@ -210,6 +210,55 @@ class SeedTest {
     }
 
     @Test
+    void readsMapsWhateverTheOrderOfTheirKeys() {
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("email", "e2");
+        reordered.put("id", 2);
+        reordered.put("name", "n2");
+        Map<String, Object> hashed = new java.util.HashMap<>(Map.of("id", 3, "name", "n3", "email", "e3"));
+        Map<String, Object> sorted = new java.util.TreeMap<>(Map.of("id", 4, "name", "n4", "email", "e4"));
+        Map<String, Object> nullEmail = new LinkedHashMap<>();
+        nullEmail.put("id", 6);
+        nullEmail.put("name", "n6");
+        nullEmail.put("email", null);
+        List<Map<String, Object>> rows = List.of(row(1, "n1", "e1"), reordered, hashed, sorted,
+                Map.of("name", "n5", "email", "e5", "id", 5), nullEmail, row(7, "n7", "e7"));
+
+        Blink.plan().addTable("users", store -> rows).insert(db.dataSource(), JDBC);
+
+        assertEquals(db.checksumOf("SELECT * FROM (VALUES (1::bigint, 'n1', 'e1'), (2, 'n2', 'e2'), (3, 'n3', 'e3'), "
+                        + "(4, 'n4', 'e4'), (5, 'n5', 'e5'), (6, 'n6', NULL), (7, 'n7', 'e7')) v(id, name, email)"),
+                db.checksumOf("SELECT id, name, email FROM users"));
+    }
+
+    private static Map<String, Object> row(long id, String name, String email) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("name", name);
+        row.put("email", email);
+        return row;
+    }
+
+    /** A private record with primitive components: Blink reads it through compiled getters. */
+    private record Shape(long id, boolean flag, double ratio, int count, char grade) {
+    }
+
+    @Test
+    void readsPrivateRecordsWithPrimitiveComponents() {
+        db.execute("DROP TABLE IF EXISTS shapes; CREATE TABLE shapes (id bigint, flag boolean, ratio float8, count int, "
+                + "grade text)");
+        List<Shape> rows = IntStream.rangeClosed(1, 300)
+                .mapToObj(i -> new Shape(i * 1_000_000_007L, i % 3 == 0, i / 8.0, -i, (char) ('A' + i % 5)))
+                .toList();
+
+        Blink.plan().addTable("shapes", store -> rows).insert(db.dataSource(), JDBC);
+
+        assertEquals(db.checksumOf("SELECT i * 1000000007::bigint, i % 3 = 0, i / 8.0::float8, -i, chr(65 + i % 5) "
+                        + "FROM generate_series(1, 300) i"),
+                db.checksumOf("SELECT id, flag, ratio, count, grade FROM shapes"));
+    }
+
+    @Test
     void rejectsARowOfAnotherKind() {
         List<Object> rows = List.of(Map.of("id", 1, "name", "a"), new User(2, "b", null, null));
 

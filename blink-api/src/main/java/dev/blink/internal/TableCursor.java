@@ -45,6 +45,8 @@ final class TableCursor implements TableInput {
 
     private Object pending;
     private long rowNumber;
+    /** Rows until the next progress report: a countdown, not a division per row. */
+    private long untilProgress;
 
     TableCursor(String step, TableName table, Object firstRow, Iterator<?> rows, RowLayout layout,
                 Map<String, Object> constants, Retain retain, boolean keepSourceList,
@@ -69,6 +71,7 @@ final class TableCursor implements TableInput {
         this.constantValues = constants.values().toArray();
         this.listener = listener;
         this.progressInterval = progressInterval;
+        this.untilProgress = progressInterval;
 
         this.retainRows = retain.all() && !keepSourceList;
         List<String> kept = retain.columns();
@@ -132,7 +135,8 @@ final class TableCursor implements TableInput {
         if (retained != null) {
             retain(row, values);
         }
-        if (rowNumber % progressInterval == 0) {
+        if (--untilProgress == 0) {
+            untilProgress = progressInterval;
             listener.tableProgress(step, rowNumber);
         }
         return true;

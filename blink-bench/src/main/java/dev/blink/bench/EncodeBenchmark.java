@@ -76,6 +76,12 @@ public class EncodeBenchmark {
                 .insert(sink.connection, InsertOptions.defaults());
     }
 
+    /** The yardstick: a binary COPY encoder written by hand for these two record types. */
+    @Benchmark
+    public long handWritten(Sink sink) throws SQLException {
+        return HandWrittenCopy.copy(sink.connection, sink.load.benchTable, sink.load.records);
+    }
+
     /** PgBulkInsert, records encoded to the null sink. */
     @Benchmark
     public long pgBulkInsert(Sink sink) throws SQLException {

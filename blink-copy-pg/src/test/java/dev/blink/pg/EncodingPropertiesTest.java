@@ -21,12 +21,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Numeric and timestamp encoding against the server: whatever value jqwik draws, binary COPY stores
- * what PostgreSQL reads from the value's text.
+ * Numeric, timestamp and text encoding against the server: whatever value jqwik draws, binary COPY
+ * stores what PostgreSQL reads from the value's text.
  */
 class EncodingPropertiesTest {
 
@@ -46,6 +47,7 @@ class EncodingPropertiesTest {
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("CREATE TABLE numbers (i int, v numeric)");
             statement.execute("CREATE TABLE times (i int, v timestamp, z timestamptz)");
+            statement.execute("CREATE TABLE texts (i int, v text)");
         }
     }
 
@@ -59,6 +61,8 @@ class EncodingPropertiesTest {
     Arbitrary<List<BigDecimal>> decimals() {
         Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
                 Arbitraries.bigIntegers().between(BigInteger.valueOf(-100_000), BigInteger.valueOf(100_000)),
+                // the encoder's long-only path: unscaled values below 2^50
+                Arbitraries.bigIntegers().between(BigInteger.ONE.shiftLeft(50).negate(), BigInteger.ONE.shiftLeft(50)),
                 Arbitraries.bigIntegers().between(BigInteger.TEN.pow(45).negate(), BigInteger.TEN.pow(45)));
         Arbitrary<Integer> scale = Arbitraries.integers().between(-40, 80);
         return Combinators.combine(unscaled, scale).as(BigDecimal::new).list().ofMinSize(1).ofMaxSize(30);
@@ -74,6 +78,52 @@ class EncodingPropertiesTest {
         }
         assertAllMatch("numbers", rows, texts, "SELECT count(*) FROM numbers n JOIN unnest(?::text[]) WITH ORDINALITY"
                 + " u(s, k) ON n.i = u.k - 1 WHERE n.v::text = CAST(u.s AS numeric)::text");
+    }
+
+    @Property(tries = 50)
+    void longsLandInNumericAsPostgresReadsTheirText(@ForAll List<Long> values) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        String[] texts = new String[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(new Object[] {i, values.get(i)});
+            texts[i] = values.get(i).toString();
+        }
+        assertAllMatch("numbers", rows, texts, "SELECT count(*) FROM numbers n JOIN unnest(?::text[]) WITH ORDINALITY"
+                + " u(s, k) ON n.i = u.k - 1 WHERE n.v::text = CAST(u.s AS numeric)::text");
+    }
+
+    /**
+     * Strings of any code points but NUL (surrogate pairs included), some with '?' or longer than
+     * the encoder's inline limit: the server stores exactly the string, whichever path encoded it.
+     */
+    @Provide
+    Arbitrary<List<String>> strings() {
+        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.integers().between(1, 0x7F)),
+                Tuple.of(2, Arbitraries.integers().between(0x80, 0x7FF)),
+                Tuple.of(1, Arbitraries.integers().between(0x800, 0xFFFF).filter(c -> c < 0xD800 || c > 0xDFFF)),
+                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFF)));
+        Arbitrary<String> text = codePoint.list().ofMaxSize(40).map(EncodingPropertiesTest::string);
+        Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60);
+        Arbitrary<String> longText = codePoint.list().ofMinSize(8_000).ofMaxSize(9_000).map(EncodingPropertiesTest::string);
+        return Arbitraries.frequencyOf(Tuple.of(10, text), Tuple.of(10, ascii), Tuple.of(1, longText))
+                .list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    private static String string(List<Integer> codePoints) {
+        StringBuilder b = new StringBuilder();
+        codePoints.forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    @Property(tries = 100)
+    void textLandsAsTheString(@ForAll("strings") List<String> values) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(new Object[] {i, values.get(i)});
+        }
+        assertAllMatch("texts", rows, values.toArray(String[]::new), "SELECT count(*) FROM texts t JOIN unnest(?::text[])"
+                + " WITH ORDINALITY u(s, k) ON t.i = u.k - 1 WHERE t.v = u.s");
     }
 
     @Provide
@@ -92,7 +142,9 @@ class EncodingPropertiesTest {
             long m = micros.get(i);
             Instant instant = PG_EPOCH.plusSeconds(Math.floorDiv(m, 1_000_000L)).plusNanos(Math.floorMod(m, 1_000_000L) * 1000L);
             LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            rows.add(new Object[] {i, local, instant});
+            // every other row as an OffsetDateTime at some offset from -18:00 to +18:00
+            Object zoned = i % 2 == 0 ? instant : instant.atOffset(ZoneOffset.ofTotalSeconds((int) (m % 64_801)));
+            rows.add(new Object[] {i, local, zoned});
             texts[i] = text(local);
         }
         assertAllMatch("times", rows, texts, "SELECT count(*) FROM times t JOIN unnest(?::text[]) WITH ORDINALITY"
@@ -112,7 +164,7 @@ class EncodingPropertiesTest {
         try (Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + table);
         }
-        List<String> columns = table.equals("numbers") ? List.of("i", "v") : List.of("i", "v", "z");
+        List<String> columns = table.equals("times") ? List.of("i", "v", "z") : List.of("i", "v");
         PgCopyInserter.copy(connection, table, columns, rows);
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             Array array = connection.createArrayOf("text", texts);

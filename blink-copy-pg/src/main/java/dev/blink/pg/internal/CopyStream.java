@@ -1,5 +1,8 @@
 package dev.blink.pg.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
@@ -14,6 +17,12 @@ final class CopyStream {
     static final int SIZE = 1 << 16;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
+    // Views that read and write 2, 4 or 8 bytes in one instruction; byte-by-byte stores are not merged by C2 on 17
+    private static final VarHandle INT2 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT4 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT8 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Longer text is encoded into its own array (3 bytes per char would not fit the buffer). */
+    private static final int MAX_INLINE_CHARS = 8192;
 
     private final CopyIn copy;
     private byte[] buf;
@@ -21,6 +30,7 @@ final class CopyStream {
     private int[] marks = new int[8];
     private int depth;
     private long sent;
+    private char[] chars = new char[64];
 
     CopyStream(CopyIn copy, int size) {
         this.copy = copy;
@@ -124,11 +134,7 @@ final class CopyStream {
     }
 
     private void putInt4(int at, int v) {
-        byte[] b = buf;
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
+        INT4.set(buf, at, v);
     }
 
     /** One byte. */
@@ -140,11 +146,8 @@ final class CopyStream {
     /** A big-endian 2-byte integer. */
     public void int2(int v) {
         ensure(2);
-        byte[] b = buf;
-        int p = pos;
-        b[p] = (byte) (v >>> 8);
-        b[p + 1] = (byte) v;
-        pos = p + 2;
+        INT2.set(buf, pos, (short) v);
+        pos += 2;
     }
 
     /** A big-endian 4-byte integer. */
@@ -157,25 +160,15 @@ final class CopyStream {
     /** A big-endian 8-byte integer. */
     public void int8(long v) {
         ensure(8);
-        byte[] b = buf;
-        int p = pos;
-        b[p] = (byte) (v >>> 56);
-        b[p + 1] = (byte) (v >>> 48);
-        b[p + 2] = (byte) (v >>> 40);
-        b[p + 3] = (byte) (v >>> 32);
-        b[p + 4] = (byte) (v >>> 24);
-        b[p + 5] = (byte) (v >>> 16);
-        b[p + 6] = (byte) (v >>> 8);
-        b[p + 7] = (byte) v;
-        pos = p + 8;
+        INT8.set(buf, pos, v);
+        pos += 8;
     }
 
     /** A whole fixed-size value: length 2, then the int2. */
     void valueInt2(int v) {
         ensure(6);
         putInt4(pos, 2);
-        buf[pos + 4] = (byte) (v >>> 8);
-        buf[pos + 5] = (byte) v;
+        INT2.set(buf, pos + 4, (short) v);
         pos += 6;
     }
 
@@ -191,8 +184,8 @@ final class CopyStream {
     void valueInt8(long v) {
         ensure(12);
         putInt4(pos, 8);
-        pos += 4;
-        int8(v);
+        INT8.set(buf, pos + 4, v);
+        pos += 12;
     }
 
     /** SQL NULL. */
@@ -236,9 +229,10 @@ final class CopyStream {
 
     /** A whole text value: its UTF-8 length, then the bytes. Rejects NUL and lone surrogates. */
     void textValue(CharSequence s) {
-        int n = s.length();
-        if (n > 8192) {
-            byte[] bytes = utf8(s);
+        String string = s.toString();
+        int n = string.length();
+        if (n > MAX_INLINE_CHARS) {
+            byte[] bytes = utf8(string);
             int4(bytes.length);
             bytes(bytes, 0, bytes.length);
             return;
@@ -246,28 +240,57 @@ final class CopyStream {
         ensure(4 + 3 * n);
         int start = pos;
         pos = start + 4;
-        utf8Into(s);
+        utf8Into(string);
         putInt4(start, pos - start - 4);
     }
 
     /** UTF-8 text without a length word; the caller has opened a value or knows the length. */
     public void text(CharSequence s) {
-        int n = s.length();
-        if (n > 8192) {
-            byte[] bytes = utf8(s);
+        String string = s.toString();
+        int n = string.length();
+        if (n > MAX_INLINE_CHARS) {
+            byte[] bytes = utf8(string);
             bytes(bytes, 0, bytes.length);
             return;
         }
         ensure(3 * n);
-        utf8Into(s);
+        utf8Into(string);
     }
 
-    private void utf8Into(CharSequence s) {
+    /**
+     * Writes the UTF-8 of {@code s} at {@code pos}; the buffer has room for 3 bytes per char. The
+     * chars are copied out in bulk (vectorized for Latin-1 strings) into a reused array, then one
+     * branch-free pass stores each as a byte while OR-ing into {@code bits} what would make that
+     * wrong: {@code c | (c - 1)} stays below 0x80 only for 1..0x7F, so NUL and non-ASCII both show.
+     * Only then does the careful loop run, overwriting the same bytes.
+     */
+    private void utf8Into(String s) {
+        int n = s.length();
+        char[] cs = chars;
+        if (cs.length < n) {
+            cs = chars = new char[Math.max(n, cs.length * 2)];
+        }
+        s.getChars(0, n, cs, 0);
         byte[] b = buf;
         int p = pos;
-        int n = s.length();
+        int bits = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
+            bits |= c | (c - 1);
+            b[p + i] = (byte) c;
+        }
+        if ((bits & ~0x7F) == 0) {
+            pos = p + n;
+        } else {
+            utf8Into(cs, n);
+        }
+    }
+
+    private void utf8Into(char[] cs, int n) {
+        byte[] b = buf;
+        int p = pos;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c < 0x80) {
                 if (c == 0) {
                     throw nul();
@@ -278,7 +301,7 @@ final class CopyStream {
                 b[p++] = (byte) (0x80 | (c & 0x3f));
             } else if (Character.isSurrogate(c)) {
                 char low;
-                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = s.charAt(i + 1))) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = cs[i + 1])) {
                     throw loneSurrogate(i);
                 }
                 int cp = Character.toCodePoint(c, low);
@@ -299,7 +322,7 @@ final class CopyStream {
     /** Text as UTF-8 bytes, checked like {@link #textValue}. */
     static byte[] utf8(CharSequence s) {
         CopyStream scratch = new CopyStream(null, Math.max(16, s.length() * 3));
-        scratch.utf8Into(s);
+        scratch.utf8Into(s.toString());
         return scratch.toByteArray();
     }
 

@@ -15,6 +15,8 @@ final class Encoders {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000};
+    /** 10000^i: the place value of each base-10000 digit of a long. */
+    private static final long[] BASE_10000 = {1, 10_000, 100_000_000, 1_000_000_000_000L, 10_000_000_000_000_000L};
 
     private Encoders() {
     }
@@ -82,6 +84,11 @@ final class Encoders {
             default:
                 return null;
         }
+    }
+
+    /** Whether a user's {@link PgEncoder} takes values of class {@code c} in a column of {@code type}. */
+    static boolean hasCustom(PgType type, Class<?> c, Session session) {
+        return !session.custom.isEmpty() && custom(type, c, session) != null;
     }
 
     private static Encoder custom(PgType type, Class<?> c, Session session) {
@@ -200,19 +207,17 @@ final class Encoders {
 
     private static Encoder bool(Class<?> c) {
         if (c == Boolean.class) {
-            return (out, v) -> {
-                out.int4(1);
-                out.int1((Boolean) v ? 1 : 0);
-            };
+            return (out, v) -> bool(out, (Boolean) v);
         }
         if (c == String.class) {
-            return (out, v) -> {
-                boolean b = TextForms.bool((String) v);
-                out.int4(1);
-                out.int1(b ? 1 : 0);
-            };
+            return (out, v) -> bool(out, TextForms.bool((String) v));
         }
         return null;
+    }
+
+    static void bool(CopyStream out, boolean b) {
+        out.int4(1);
+        out.int1(b ? 1 : 0);
     }
 
     // ---- integers ----
@@ -400,15 +405,7 @@ final class Encoders {
             numeric(out, BigDecimal.valueOf(v));
             return;
         }
-        int sign = v < 0 ? 0x4000 : 0;
-        long abs = Math.abs(v);
-        short[] groups = new short[5];
-        int n = 0;
-        while (abs != 0) {
-            groups[n++] = (short) (abs % 10_000);
-            abs /= 10_000;
-        }
-        writeNumeric(out, groups, n, n - 1, sign, 0);
+        writeNumeric(out, Math.abs(v), 0, v < 0 ? 0x4000 : 0, 0);
     }
 
     static void numeric(CopyStream out, BigDecimal d) {
@@ -418,13 +415,7 @@ final class Encoders {
             // the common case: no precision checks, long arithmetic only
             int pad = (4 - scale % 4) % 4;
             long abs = Math.abs(unscaled.longValue()) * POW10[pad];
-            short[] groups = new short[5];
-            int n = 0;
-            while (abs != 0) {
-                groups[n++] = (short) (abs % 10_000);
-                abs /= 10_000;
-            }
-            writeNumeric(out, groups, n, n - 1 - (scale + pad) / 4, unscaled.signum() < 0 ? 0x4000 : 0, scale);
+            writeNumeric(out, abs, (scale + pad) / 4, unscaled.signum() < 0 ? 0x4000 : 0, scale);
             return;
         }
         if ((long) d.precision() - scale > 131_072) {
@@ -463,6 +454,31 @@ final class Encoders {
             n--;
         }
         writeNumeric(out, groups, n, n - 1 - fractionGroups, sign, scale);
+    }
+
+    /**
+     * A numeric whose digits fit a long: {@code abs} in base-10000 digits (at most five, since it
+     * is below 10^19), the last {@code fractionGroups} of them after the point. No array, so the
+     * common value allocates nothing here.
+     */
+    private static void writeNumeric(CopyStream out, long abs, int fractionGroups, int sign, int dscale) {
+        int n = 0;
+        while (n < BASE_10000.length && abs >= BASE_10000[n]) {
+            n++;
+        }
+        int low = 0;
+        while (low < n && abs / BASE_10000[low] % 10_000 == 0) {
+            low++;
+        }
+        int ndigits = n - low;
+        out.int4(8 + 2 * ndigits);
+        out.int2(ndigits);
+        out.int2(ndigits == 0 ? 0 : n - 1 - fractionGroups);
+        out.int2(ndigits == 0 ? 0 : sign);
+        out.int2(dscale);
+        for (int i = n - 1; i >= low; i--) {
+            out.int2((int) (abs / BASE_10000[i] % 10_000));
+        }
     }
 
     /** groups: base-10000 digits, least significant first; n of them; weight of the most significant. */
@@ -567,7 +583,7 @@ final class Encoders {
 
     // ---- uuid ----
 
-    private static void uuid(CopyStream out, UUID u) {
+    static void uuid(CopyStream out, UUID u) {
         out.int4(16);
         out.int8(u.getMostSignificantBits());
         out.int8(u.getLeastSignificantBits());
@@ -587,12 +603,7 @@ final class Encoders {
 
     private static Encoder json(Class<?> c, boolean binary) {
         if (c == String.class) {
-            return binary ? (out, v) -> {
-                out.begin();
-                out.int1(1);
-                out.text((String) v);
-                out.end();
-            } : (out, v) -> out.textValue((String) v);
+            return binary ? (out, v) -> jsonb(out, (String) v) : (out, v) -> out.textValue((String) v);
         }
         if (Json.writable(c)) {
             return binary ? (out, v) -> {
@@ -604,6 +615,14 @@ final class Encoders {
             } : (out, v) -> out.textValue(Json.write(v));
         }
         return null;
+    }
+
+    /** JSON text as jsonb: version 1, then the text. */
+    static void jsonb(CopyStream out, String json) {
+        out.begin();
+        out.int1(1);
+        out.text(json);
+        out.end();
     }
 
     // ---- network ----

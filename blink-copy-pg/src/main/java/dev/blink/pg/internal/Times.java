@@ -17,6 +17,9 @@ import java.time.ZonedDateTime;
  */
 final class Times {
 
+    private static final int OFFSET_OF_MAX = OffsetDateTime.MAX.getOffset().getTotalSeconds();
+    private static final int OFFSET_OF_MIN = OffsetDateTime.MIN.getOffset().getTotalSeconds();
+
     private Times() {
     }
 
@@ -151,16 +154,24 @@ final class Times {
         return fromEpoch(i.getEpochSecond(), i.getNano());
     }
 
+    static long offset(OffsetDateTime t) {
+        // MAX and MIN carry the extreme offsets, so other values skip the equals
+        int offset = t.getOffset().getTotalSeconds();
+        if (offset == OFFSET_OF_MAX && t.equals(OffsetDateTime.MAX)) {
+            return Long.MAX_VALUE;
+        }
+        if (offset == OFFSET_OF_MIN && t.equals(OffsetDateTime.MIN)) {
+            return Long.MIN_VALUE;
+        }
+        return fromEpoch(t.toEpochSecond(), t.getNano());
+    }
+
     static Encoder timestamptz(Class<?> c, ZoneId session) {
         if (c == Instant.class) {
             return (out, v) -> out.valueInt8(instant((Instant) v));
         }
         if (c == OffsetDateTime.class) {
-            return (out, v) -> {
-                OffsetDateTime t = (OffsetDateTime) v;
-                out.valueInt8(t.equals(OffsetDateTime.MAX) ? Long.MAX_VALUE : t.equals(OffsetDateTime.MIN)
-                        ? Long.MIN_VALUE : fromEpoch(t.toEpochSecond(), t.getNano()));
-            };
+            return (out, v) -> out.valueInt8(offset((OffsetDateTime) v));
         }
         if (c == ZonedDateTime.class) {
             return (out, v) -> {
