@@ -30,7 +30,8 @@ import java.util.Set;
  * is what PostgreSQL's {@code COPY … FROM … (FORMAT csv, HEADER)} reads, and a file loads into the
  * same table contents either way. Every value is a {@code String}, or {@code null} for an unquoted
  * empty cell (see {@link EmptyCell}); the inserter converts text to the column's type with
- * PostgreSQL's text rules. Use {@link #transform(RowTransform)} to convert or add values in Java.
+ * PostgreSQL's text rules. Use {@link #transform(RowTransform)} to convert or add values in Java;
+ * without one, each row is an unmodifiable map in the header's order.
  *
  * <p>Header names are column names as they are: they must name the table's columns exactly (case
  * included), and a name that is not a column is an error from the inserter, never SQL. Every record

@@ -51,6 +51,21 @@ class CsvReadingTest {
     }
 
     @Test
+    void rowsWithoutATransformAreUnmodifiableMapsThatReadLikeAnyOther() throws IOException {
+        Path file = write("b,a,c\n1,,3.0\n");
+        Map<String, Object> row = read(Csv.from(file)).get(0);
+        Map<String, Object> same = row("b", "1", "a", null, "c", "3.0");
+        assertEquals(same, row);
+        assertEquals(same.hashCode(), row.hashCode());
+        assertEquals("{b=1, a=null, c=3.0}", row.toString());
+        assertEquals("3.0", row.get("c"));
+        assertTrue(row.containsKey("a"));
+        assertFalse(row.containsKey("d"));
+        assertEquals(null, row.get("d"));
+        assertThrows(UnsupportedOperationException.class, () -> row.put("d", "x"));
+    }
+
+    @Test
     void readsUnquotedEmptyCellsAsNullAndQuotedOnesAsEmptyStringsByDefault() throws IOException {
         Path file = write("a,b,c\n,\"\",x\n");
         assertEquals(List.of(row("a", null, "b", "", "c", "x")), read(Csv.from(file)));

@@ -106,8 +106,27 @@ final class TextForms {
 
     /** int2/int4/int8 input: whitespace, sign, decimal or 0x/0o/0b digits, single underscores between digits. */
     static long integer(String s, long min, long max, String type) {
-        int i = 0;
         int n = s.length();
+        if (n > 0 && n <= 18) {
+            // the common text, at most 18 plain digits with an optional minus, cannot overflow a long
+            boolean minus = s.charAt(0) == '-';
+            int k = minus ? 1 : 0;
+            long v = 0;
+            for (; k < n; k++) {
+                int d = s.charAt(k) - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+            }
+            if (k == n && n > (minus ? 1 : 0)) {
+                v = minus ? -v : v;
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            }
+        }
+        int i = 0;
         while (i < n && space(s.charAt(i))) {
             i++;
         }

@@ -209,7 +209,7 @@ public final class CsvRowIterator implements FileRowIterator {
         }
         EmptyCell empty = settings.empty();
         boolean nullsBecomeEmpty = empty == EmptyCell.EMPTY_STRING && settings.nullString() == null;
-        Map<String, Object> row = new LinkedHashMap<>(capacity);
+        Object[] cells = new Object[size];
         for (int i = 0; i < size; i++) {
             String value = values.get(i);
             if (value == null) {
@@ -219,7 +219,15 @@ public final class CsvRowIterator implements FileRowIterator {
             } else if (empty == EmptyCell.NULL && value.isEmpty()) {
                 value = null;
             }
-            row.put(names[i], value);
+            cells[i] = value;
+        }
+        if (identity) {
+            return new CsvRow(names, cells);
+        }
+        // the transform owns a fresh, mutable map
+        Map<String, Object> row = new LinkedHashMap<>(capacity);
+        for (int i = 0; i < size; i++) {
+            row.put(names[i], cells[i]);
         }
         return row;
     }

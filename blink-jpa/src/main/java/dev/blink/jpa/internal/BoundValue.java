@@ -164,6 +164,9 @@ final class BoundValue {
             case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> type == java.math.BigDecimal.class;
             case SqlTypes.UUID -> type == java.util.UUID.class;
             case SqlTypes.DATE -> type == java.time.LocalDate.class;
+            // the instant the binder would bind, without its detour through java.sql.Timestamp and a Calendar
+            case SqlTypes.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> type == java.time.OffsetDateTime.class
+                    || type == java.time.Instant.class || type == java.time.ZonedDateTime.class;
             default -> false;
         };
     }

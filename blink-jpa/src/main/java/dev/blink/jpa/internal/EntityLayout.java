@@ -178,6 +178,9 @@ final class EntityLayout implements RowLayout {
 
     /** What Hibernate does to an entity's state before its insert: version seed, in-memory generators. */
     private static void beforeInsert(AbstractEntityPersister persister, Object entity, SharedSessionContractImplementor session) {
+        if (!persister.isVersioned() && !persister.hasPreInsertGeneratedProperties()) {
+            return; // the common entity: reading its whole state per row would find nothing to do
+        }
         Object[] state = persister.getValues(entity);
         if (persister.isVersioned() && Versioning.seedVersion(entity, state, persister, session)) {
             persister.setValues(entity, state);
