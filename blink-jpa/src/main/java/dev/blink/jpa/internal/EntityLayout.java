@@ -37,6 +37,11 @@ import org.hibernate.persister.entity.mutation.EntityTableMapping;
  */
 final class EntityLayout implements RowLayout {
 
+    /** A selectable of an attribute whose column is not in this table. */
+    private static final int NOT_WRITTEN = -1;
+    /** A selectable whose column Blink did not expect: the slow path reports it. */
+    private static final int UNKNOWN = -2;
+
     private final JpaModel model;
     private final TableName table;
     private final boolean main;
@@ -48,6 +53,9 @@ final class EntityLayout implements RowLayout {
     private final Map<String, Integer> rendered = new HashMap<>();
     private final BoundValue[] binders;
     private final Map<Class<?>, ClassWriter> writers = new HashMap<>();
+    /** The writer of the previous row's class: a table's rows are mostly of one class. */
+    private Class<?> lastClass;
+    private ClassWriter lastWriter;
 
     private EntityLayout(JpaModel model, TableName table, boolean main, boolean prepared,
                          SharedSessionContractImplementor session, Map<String, JdbcMapping> columns) {
@@ -150,13 +158,20 @@ final class EntityLayout implements RowLayout {
     private static void prepareAll(JpaModel model, AbstractEntityPersister root, Collection<?> rows,
                                    SharedSessionContractImplementor session, MappingContext context) throws SQLException {
         List<Object> withoutId = new ArrayList<>();
+        boolean anyBeforeInsert = false;
         long number = 0;
+        Class<?> lastClass = null;
+        AbstractEntityPersister persister = null;
         for (Object row : rows) {
             number++;
             if (row == null) {
                 continue;
             }
-            AbstractEntityPersister persister = model.persister(row.getClass()).orElse(null);
+            if (row.getClass() != lastClass) {
+                lastClass = row.getClass();
+                persister = model.persister(lastClass).orElse(null);
+                anyBeforeInsert |= persister != null && needsBeforeInsert(persister);
+            }
             if (persister == null || persister.getRootEntityDescriptor() != root) {
                 throw new IllegalArgumentException("row " + number + " is a " + row.getClass().getName()
                         + ", not an entity of the " + root.getEntityName() + " hierarchy that table "
@@ -169,16 +184,22 @@ final class EntityLayout implements RowLayout {
         if (!withoutId.isEmpty()) {
             Ids.allocate(model, root, withoutId, session, context.connection());
         }
-        for (Object row : rows) {
-            if (row != null) {
-                beforeInsert(model.persister(row.getClass()).orElseThrow(), row, session);
+        if (anyBeforeInsert) {
+            for (Object row : rows) {
+                if (row != null) {
+                    beforeInsert(model.persister(row.getClass()).orElseThrow(), row, session);
+                }
             }
         }
     }
 
+    private static boolean needsBeforeInsert(AbstractEntityPersister persister) {
+        return persister.isVersioned() || persister.hasPreInsertGeneratedProperties();
+    }
+
     /** What Hibernate does to an entity's state before its insert: version seed, in-memory generators. */
     private static void beforeInsert(AbstractEntityPersister persister, Object entity, SharedSessionContractImplementor session) {
-        if (!persister.isVersioned() && !persister.hasPreInsertGeneratedProperties()) {
+        if (!needsBeforeInsert(persister)) {
             return; // the common entity: reading its whole state per row would find nothing to do
         }
         Object[] state = persister.getValues(entity);
@@ -210,10 +231,15 @@ final class EntityLayout implements RowLayout {
 
     @Override
     public void copyValues(Object row, Object[] values) {
-        ClassWriter writer = writers.get(row.getClass());
-        if (writer == null) {
-            writer = writer(row.getClass());
-            writers.put(row.getClass(), writer);
+        ClassWriter writer = lastWriter;
+        if (row.getClass() != lastClass) {
+            writer = writers.get(row.getClass());
+            if (writer == null) {
+                writer = writer(row.getClass());
+                writers.put(row.getClass(), writer);
+            }
+            lastClass = row.getClass();
+            lastWriter = writer;
         }
         Arrays.fill(values, null);
         writer.write(row, values);
@@ -251,6 +277,15 @@ final class EntityLayout implements RowLayout {
         private final String discriminatorColumn;
         private final Object discriminatorValue;
         private final AttributeMapping.JdbcValueBiConsumer<Object[], Object> consumer = this::bind;
+        /**
+         * Per kept attribute, per value index of its decomposition: the selectable Hibernate passes
+         * there, and the position of its column ({@link #NOT_WRITTEN} if this table does not take it).
+         * Worked out once, so a value costs an identity check and an array read, not a name lookup.
+         */
+        private final SelectableMapping[][] selectables;
+        private final int[][] columnPositions;
+        private SelectableMapping[] currentSelectables;
+        private int[] currentPositions;
         private boolean sawValue;
 
         ClassWriter(AbstractEntityPersister persister, EntityTableMapping mapping) {
@@ -274,6 +309,24 @@ final class EntityLayout implements RowLayout {
                 }
             }
             this.attributes = kept.stream().mapToInt(Integer::intValue).toArray();
+            this.selectables = new SelectableMapping[attributes.length][];
+            this.columnPositions = new int[attributes.length][];
+            for (int k = 0; k < attributes.length; k++) {
+                AttributeMapping attribute = persister.getAttributeMapping(attributes[k]);
+                int span = attribute.getJdbcTypeCount();
+                SelectableMapping[] seen = new SelectableMapping[span];
+                int[] at = new int[span];
+                attribute.forEachSelectable((i, selectable) -> {
+                    if (i < span) {
+                        seen[i] = selectable;
+                        Integer position = positions.get(Names.column(selectable.getSelectionExpression()));
+                        at[i] = !writes(persister, mapping, selectable) ? NOT_WRITTEN
+                                : position == null ? UNKNOWN : position;
+                    }
+                });
+                selectables[k] = seen;
+                columnPositions[k] = at;
+            }
             EntityDiscriminatorMapping discriminator = discriminator(persister, mapping);
             if (discriminator == null) {
                 discriminatorColumn = null;
@@ -290,6 +343,15 @@ final class EntityLayout implements RowLayout {
         }
 
         private void bind(int index, Object[] values, Object ignored, Object jdbcValue, SelectableMapping selectable) {
+            if (index < currentSelectables.length && currentSelectables[index] == selectable
+                    && currentPositions[index] != UNKNOWN) {
+                int position = currentPositions[index];
+                if (position != NOT_WRITTEN) {
+                    sawValue |= jdbcValue != null;
+                    values[position] = binders[position].toValue(jdbcValue, session);
+                }
+                return;
+            }
             if (writes(persister, mapping, selectable)) {
                 sawValue |= jdbcValue != null;
                 put(selectable.getSelectionExpression(), jdbcValue, values);
@@ -327,9 +389,12 @@ final class EntityLayout implements RowLayout {
                 put(keyColumn.getColumnName(), jdbcValue, values);
             }, session);
             Object[] state = persister.getValues(entity);
-            for (int index : attributes) {
+            for (int k = 0; k < attributes.length; k++) {
+                int index = attributes[k];
                 AttributeMapping attribute = persister.getAttributeMapping(index);
                 Object value = state[index];
+                currentSelectables = selectables[k];
+                currentPositions = columnPositions[k];
                 sawValue = false;
                 try {
                     attribute.decompose(value, 0, values, null, consumer, session);

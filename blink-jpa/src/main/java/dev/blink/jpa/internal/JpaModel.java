@@ -179,7 +179,9 @@ public final class JpaModel {
     }
 
     Optional<AbstractEntityPersister> persister(Class<?> type) {
-        return persisters.computeIfAbsent(type, this::find);
+        // get first: computeIfAbsent would allocate its function on every call of this per-row path
+        Optional<AbstractEntityPersister> known = persisters.get(type);
+        return known != null ? known : persisters.computeIfAbsent(type, this::find);
     }
 
     private Optional<AbstractEntityPersister> find(Class<?> type) {
