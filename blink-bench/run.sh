@@ -5,7 +5,7 @@
 #   blink-bench/run.sh                     # the short configuration (about 10 minutes on 2 cores)
 #   USERS_ROWS=1000000 NARROW_ROWS=2000000 ITERATIONS=3 blink-bench/run.sh   # the full sizes
 #
-# Environment: USERS_ROWS (default 100000), NARROW_ROWS (200000), WARMUPS (1), ITERATIONS (2),
+# Environment: USERS_ROWS (default 100000), NARROW_ROWS (200000), WARMUPS (2), ITERATIONS (2),
 # HEAP_ROWS (10000000; 0 skips the peak-heap run), HEAP_XMX (64m), ONLY (a JMH regex to run a
 # subset, e.g. 'LoadBenchmark.blink'), SKIP_BUILD=1, NOTE (a line added to the report), PROFILE=1
 # (JFR on the encoder runs, summarized by profile.py into target/bench/profile.txt), and
@@ -19,7 +19,7 @@ jar="$here/target/benchmarks.jar"
 
 users_rows="${USERS_ROWS:-100000}"
 narrow_rows="${NARROW_ROWS:-200000}"
-warmups="${WARMUPS:-1}"
+warmups="${WARMUPS:-2}"
 iterations="${ITERATIONS:-2}"
 heap_rows="${HEAP_ROWS:-10000000}"
 heap_xmx="${HEAP_XMX:-64m}"

@@ -197,6 +197,26 @@ class JpaSeedTest {
     }
 
     @Test
+    void namesTheRowWhoseAssignedIdIsMissing() {
+        List<InvoiceLine> lines = new java.util.ArrayList<>();
+        for (long i = 1; i <= 3; i++) {
+            InvoiceLine line = new InvoiceLine();
+            line.id = i == 2 ? null : 7_000 + i;
+            line.text = "line " + i;
+            lines.add(line);
+        }
+        Plan plan = Blink.plan();
+        tables.addTo(plan, InvoiceLine.class, store -> lines);
+
+        SeedException e = assertThrows(SeedException.class,
+                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+        assertTrue(e.getMessage().contains("table \"invoice_lines\", row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no id (attribute id); assign it"), e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM invoice_lines WHERE id > 7000")).longValue());
+    }
+
+    @Test
     void namesTheCollectionThatHoldsAnEntityWithoutId() {
         Organization org = new Organization();
         org.id = UUID.randomUUID();

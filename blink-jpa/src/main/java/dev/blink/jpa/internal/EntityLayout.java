@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hibernate.TransientObjectException;
 import org.hibernate.engine.internal.Versioning;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.Assigned;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
@@ -102,7 +103,7 @@ final class EntityLayout implements RowLayout {
         SharedSessionContractImplementor session = model.openSession(context.connection());
         boolean prepared = false;
         Optional<Collection<?>> all = context.allRows();
-        if (main && all.isPresent()) {
+        if (main && all.isPresent() && needsPrepare(model, root)) {
             prepareAll(model, root, all.get(), session, context);
             prepared = true;
         }
@@ -191,6 +192,23 @@ final class EntityLayout implements RowLayout {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the rows need the pass before writing: ids to allocate, versions to seed or values to
+     * generate. Entities with assigned ids and nothing generated skip it, and an id left null is
+     * reported at its row.
+     */
+    private static boolean needsPrepare(JpaModel model, AbstractEntityPersister root) {
+        if (!(root.getGenerator() instanceof Assigned)) {
+            return true;
+        }
+        for (AbstractEntityPersister member : model.family(root)) {
+            if (needsBeforeInsert(member)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean needsBeforeInsert(AbstractEntityPersister persister) {
@@ -368,13 +386,14 @@ final class EntityLayout implements RowLayout {
         }
 
         void write(Object entity, Object[] values) {
+            Object id = persister.getIdentifier(entity, session);
             if (main && !prepared) {
-                if (persister.getIdentifier(entity, session) == null) {
+                if (id == null && !(persister.getGenerator() instanceof Assigned)) {
                     Ids.generateClientSide(persister, entity, session);
+                    id = persister.getIdentifier(entity, session);
                 }
                 beforeInsert(persister, entity, session);
             }
-            Object id = persister.getIdentifier(entity, session);
             if (id == null) {
                 throw new IllegalArgumentException("the " + persister.getEntityName() + " has no id (attribute "
                         + persister.getIdentifierPropertyName() + "); " + (main
