@@ -53,7 +53,7 @@ final class ColumnWriter {
             case DATE -> out.valueInt4(Times.days((LocalDate) value));
             case TIMESTAMP -> out.valueInt8(Times.local((LocalDateTime) value));
             case TIMESTAMPTZ_INSTANT -> out.valueInt8(Times.instant((Instant) value));
-            case TIMESTAMPTZ_OFFSET -> out.valueInt8(Times.offset((OffsetDateTime) value));
+            case TIMESTAMPTZ_OFFSET -> out.valueInt8(Times.offsetDateTime((OffsetDateTime) value));
             default -> last.write(out, value);
         }
     }

@@ -154,7 +154,7 @@ final class Times {
         return fromEpoch(i.getEpochSecond(), i.getNano());
     }
 
-    static long offset(OffsetDateTime t) {
+    static long offsetDateTime(OffsetDateTime t) {
         // MAX and MIN carry the extreme offsets, so other values skip the equals
         int offset = t.getOffset().getTotalSeconds();
         if (offset == OFFSET_OF_MAX && t.equals(OffsetDateTime.MAX)) {
@@ -171,7 +171,7 @@ final class Times {
             return (out, v) -> out.valueInt8(instant((Instant) v));
         }
         if (c == OffsetDateTime.class) {
-            return (out, v) -> out.valueInt8(offset((OffsetDateTime) v));
+            return (out, v) -> out.valueInt8(offsetDateTime((OffsetDateTime) v));
         }
         if (c == ZonedDateTime.class) {
             return (out, v) -> {
