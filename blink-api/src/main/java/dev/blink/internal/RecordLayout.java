@@ -82,8 +82,10 @@ final class RecordLayout implements RowLayout {
         if (lookup != null) {
             try {
                 return compiled(type, accessor, lookup);
+            } catch (VirtualMachineError e) {
+                throw e;
             } catch (Throwable e) {
-                // the handle below reads it as well, only slower
+                // the JDK would not spin it (a linkage or access rule): the handle below reads it as well, only slower
             }
         }
         MethodHandle handle;
