@@ -59,16 +59,17 @@ final class ColumnWriter {
     }
 
     private void choose(Class<?> c) {
-        Encoder encoder = Encoders.resolve(type, c, session);
+        Encoder custom = Encoders.custom(type, c, session);
+        Encoder encoder = custom != null ? custom : Encoders.builtIn(type, c, session);
         if (encoder == null) {
             throw BadValue.wrongType();
         }
         last = encoder;
         lastClass = c;
-        direct = Encoders.hasCustom(type, c, session) ? Direct.ENCODER : direct(type.kind, c);
+        direct = custom != null ? Direct.ENCODER : direct(type.kind, c);
     }
 
-    /** The direct branch for a built-in encoder, the same one {@link Encoders#resolve} picks. */
+    /** The direct branch for a built-in encoder: what {@link Encoders#builtIn} picks, as a static call. */
     private static Direct direct(Kind kind, Class<?> c) {
         return switch (kind) {
             case INT2 -> c == Short.class ? Direct.INT2 : Direct.ENCODER;

@@ -3,29 +3,12 @@ package dev.blink.pg.internal;
 import dev.blink.pg.PgEncoder;
 import java.util.function.Function;
 
-/** A {@link PgEncoder} that converts a value for the column type's built-in encoder. */
-public final class ConvertingEncoder<T> implements PgEncoder<T> {
-
-    private final String typeName;
-    private final Class<T> javaType;
-    private final Function<? super T, ?> converter;
-
-    /** See {@link PgEncoder#converting}. */
-    public ConvertingEncoder(String typeName, Class<T> javaType, Function<? super T, ?> converter) {
-        this.typeName = typeName;
-        this.javaType = javaType;
-        this.converter = converter;
-    }
-
-    @Override
-    public String typeName() {
-        return typeName;
-    }
-
-    @Override
-    public Class<T> javaType() {
-        return javaType;
-    }
+/**
+ * A {@link PgEncoder} that converts a value for the column type's built-in encoder (see
+ * {@link PgEncoder#converting}).
+ */
+public record ConvertingEncoder<T>(String typeName, Class<T> javaType, Function<? super T, ?> converter)
+        implements PgEncoder<T> {
 
     /** The converted value, for the built-in encoder. */
     Object convert(Object value) {

@@ -24,9 +24,11 @@ final class Encoders {
     /** The encoder for values of class {@code c} in a column of {@code type}, or null if it takes no such values. */
     static Encoder resolve(PgType type, Class<?> c, Session session) {
         Encoder custom = custom(type, c, session);
-        if (custom != null) {
-            return custom;
-        }
+        return custom != null ? custom : builtIn(type, c, session);
+    }
+
+    /** Blink's own encoder for values of class {@code c} in a column of {@code type}, or null. */
+    static Encoder builtIn(PgType type, Class<?> c, Session session) {
         switch (type.kind) {
             case BOOL:
                 return bool(c);
@@ -86,12 +88,11 @@ final class Encoders {
         }
     }
 
-    /** Whether a user's {@link PgEncoder} takes values of class {@code c} in a column of {@code type}. */
-    static boolean hasCustom(PgType type, Class<?> c, Session session) {
-        return !session.custom.isEmpty() && custom(type, c, session) != null;
-    }
-
-    private static Encoder custom(PgType type, Class<?> c, Session session) {
+    /**
+     * The encoder of the user's {@link PgEncoder} that takes values of class {@code c} in a column
+     * of {@code type}, or null if none does.
+     */
+    static Encoder custom(PgType type, Class<?> c, Session session) {
         for (PgEncoder<?> encoder : session.custom) {
             if (!encoder.javaType().isAssignableFrom(c)) {
                 continue;

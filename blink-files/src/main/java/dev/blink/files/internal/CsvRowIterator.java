@@ -45,6 +45,9 @@ public final class CsvRowIterator implements FileRowIterator {
     private final long lineOffset;
     private final String[] names;
     private final int capacity;
+    /** What {@link EmptyCell} asks of the parser's nulls and empty strings, decided once per file. */
+    private final boolean nullsBecomeEmpty;
+    private final boolean emptiesBecomeNull;
 
     private Map<String, Object> pending;
     private long pendingLine;
@@ -65,6 +68,8 @@ public final class CsvRowIterator implements FileRowIterator {
         this.lineOffset = lineOffset;
         this.names = names;
         this.capacity = (int) Math.ceil(names.length / 0.75) + 1;
+        this.nullsBecomeEmpty = settings.empty() == EmptyCell.EMPTY_STRING && settings.nullString() == null;
+        this.emptiesBecomeNull = settings.empty() == EmptyCell.NULL;
     }
 
     /**
@@ -207,8 +212,6 @@ public final class CsvRowIterator implements FileRowIterator {
         if (size != names.length) {
             throw wrongCount(values, start, number);
         }
-        EmptyCell empty = settings.empty();
-        boolean nullsBecomeEmpty = empty == EmptyCell.EMPTY_STRING && settings.nullString() == null;
         Object[] cells = new Object[size];
         for (int i = 0; i < size; i++) {
             String value = values.get(i);
@@ -216,7 +219,7 @@ public final class CsvRowIterator implements FileRowIterator {
                 if (nullsBecomeEmpty) {
                     value = "";
                 }
-            } else if (empty == EmptyCell.NULL && value.isEmpty()) {
+            } else if (emptiesBecomeNull && value.isEmpty()) {
                 value = null;
             }
             cells[i] = value;
