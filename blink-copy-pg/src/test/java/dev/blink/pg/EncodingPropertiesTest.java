@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -29,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Numeric, timestamp and text encoding against the server: whatever value jqwik draws, binary COPY
  * stores what PostgreSQL reads from the value's text.
  */
+@Tag("versions")
 class EncodingPropertiesTest {
 
     /** PostgreSQL's timestamp range in microseconds since 2000-01-01: 4714-11-24 BC to 294276-12-31. */

@@ -31,10 +31,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every supported type written with binary COPY reads back as PostgreSQL reads the same literal. */
+@Tag("versions")
 class RoundTripTest {
 
     @RegisterExtension

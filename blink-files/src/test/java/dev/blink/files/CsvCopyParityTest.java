@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code COPY … FROM STDIN (FORMAT csv, HEADER)} into a twin table. The two tables must hold
  * exactly the same rows.
  */
+@Tag("versions")
 class CsvCopyParityTest {
 
     @RegisterExtension

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The oracle: the same object graph written once by Hibernate ({@code persist} + flush) and once by
  * Blink, into two databases with the same schema, gives the same rows in every table.
  */
+@Tag("versions")
 class HibernateDifferentialTest {
 
     @RegisterExtension

