@@ -1,5 +1,5 @@
 /**
- * Not API: the Commons CSV and Jackson adapters behind {@link dev.blink.files.Csv} and
- * {@link dev.blink.files.Json}. May change in any release.
+ * Not API: the readers behind {@link dev.blink.files.Csv} and {@link dev.blink.files.Json}. It may
+ * change at any time, in any release.
  */
 package dev.blink.files.internal;
