@@ -6,6 +6,7 @@ import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
 import dev.blink.pg.internal.Sequences;
+import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.TableCopy;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.Inserter;
@@ -126,7 +127,7 @@ public final class PgCopyInserter implements Inserter {
             return written;
         } catch (SQLException e) {
             rollBack(connection, own, e);
-            throw TableCopy.serverError(e, table, name, false);
+            throw ServerErrors.translate(e, table, name, false);
         } catch (RuntimeException | Error e) {
             rollBack(connection, own, e);
             throw e;
