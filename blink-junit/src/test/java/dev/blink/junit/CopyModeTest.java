@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blink.SeedResult;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
-import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +80,7 @@ class CopyModeTest {
 
     @Test
     void aDataSourceThatIsNotPgjdbcsIsRefusedWithTheFix() {
-        OtherDataSource.dataSource = new Opaque(postgres.database().dataSource());
+        OtherDataSource.dataSource = opaque(postgres.database().dataSource());
         String failure = Fixtures.firstFailure(Fixtures.run(OtherDataSource.class));
         assertTrue(failure.contains("Give an org.postgresql.ds.PGSimpleDataSource"), failure);
     }
@@ -257,48 +255,13 @@ class CopyModeTest {
     }
 
     /** A DataSource that pgjdbc's cannot be unwrapped from, as a pool's might be. */
-    private record Opaque(DataSource delegate) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return delegate.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
+    private static DataSource opaque(DataSource delegate) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("unwrap")) {
+                        throw new SQLException("not a wrapper");
+                    }
+                    return method.invoke(delegate, args);
+                });
     }
 }

@@ -67,6 +67,11 @@ class RollbackModeTest {
     }
 
     @Test
+    void anAnnotationOnAMethodAloneSeedsThatMethod() {
+        Fixtures.assertAllPassed(Fixtures.run(MethodOnly.class), 2);
+    }
+
+    @Test
     void aFailingSeedFailsTheTestWithItsErrorAndRollsBack() {
         EngineExecutionResults results = Fixtures.run(FailingSeed.class);
         results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(0));
@@ -189,6 +194,18 @@ class RollbackModeTest {
         @Seeded(method = "one")
         void ownSeed(Connection connection) throws SQLException {
             assertEquals(1, Seeds.count(connection, "things"));
+        }
+    }
+
+    static class MethodOnly {
+        @Test
+        @Seeded(method = "dev.blink.junit.Seeds#users", scripts = "schema.sql")
+        void seeded(DataSource dataSource) throws SQLException {
+            assertEquals(100, Seeds.count(dataSource, "users"));
+        }
+
+        @Test
+        void notSeeded() {
         }
     }
 

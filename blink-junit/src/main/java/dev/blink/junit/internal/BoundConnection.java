@@ -6,7 +6,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
+import javax.sql.DataSource;
 
 /**
  * One connection in a transaction that the extension owns, handed out as handles: a handle's
@@ -37,6 +39,31 @@ public final class BoundConnection {
     /** Marks the seed as in: from now on a handle's {@code rollback()} rolls back to here. */
     public void seeded() throws SQLException {
         seed = connection.setSavepoint();
+    }
+
+    /**
+     * A DataSource whose every connection is a new {@link #handle()}: the test's transaction has
+     * one connection, whatever user a caller asks for.
+     */
+    public DataSource dataSource() {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> handle();
+                    case "unwrap" -> {
+                        if (((Class<?>) args[0]).isInstance(proxy)) {
+                            yield proxy;
+                        }
+                        throw new SQLException("Not a wrapper for " + args[0]);
+                    }
+                    case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> "the test's transaction on " + connection;
+                    case "getLoginTimeout" -> 0;
+                    case "getLogWriter", "setLogWriter", "setLoginTimeout" -> null;
+                    default -> throw new SQLFeatureNotSupportedException(method.getName() + " is not supported by "
+                            + "the test's DataSource");
+                });
     }
 
     /** A new handle on the connection; closing it leaves the connection open. */

@@ -44,7 +44,7 @@ public final class TestState implements AutoCloseable {
             BoundConnection bound = new BoundConnection(connection, ROLLBACK_REFUSAL);
             Optional<SeedResult> result = spec.run(bound.handle());
             bound.seeded();
-            return new TestState(new BoundDataSource(bound), result, bound, () -> {
+            return new TestState(bound.dataSource(), result, bound, () -> {
                 try (connection) {
                     connection.rollback();
                 }
