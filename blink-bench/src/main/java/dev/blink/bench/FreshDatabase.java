@@ -50,7 +50,7 @@ import javax.sql.DataSource;
  * </ul>
  *
  * <p>Wall time per operation (the server's work dominates) and the client thread's CPU. The
- * template's one-time cost (a reseed, then {@code VACUUM (FREEZE, ANALYZE)}) is reported apart.
+ * template's one-time cost (a new database, the seed, {@code ANALYZE}) is reported apart.
  *
  * <pre>{@code java -cp blink-bench/target/benchmarks.jar dev.blink.bench.FreshDatabase 7 target/bench/fresh-database.md}</pre>
  */
