@@ -6,12 +6,10 @@ import dev.blink.InsertOptions;
 import dev.blink.SeedResult;
 import dev.blink.junit.Seeded;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The README's JUnit 5 example: every test sees exactly the seed, and nothing is committed. */
 // tag::junit-rollback[]
@@ -31,13 +29,11 @@ class SeededUsersTest {
     }
 
     @RepeatedTest(2)
-    void deletesAUser(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM posts WHERE user_id = 1; DELETE FROM users WHERE id = 1");
-            statement.execute("SELECT count(*) FROM users");
-            statement.getResultSet().next();
-            assertEquals(999, statement.getResultSet().getLong(1)); // 999 each time: the delete was rolled back
-        }
+    void deletesAUser(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource); // its connections are the test's transaction
+        jdbc.update("DELETE FROM posts WHERE user_id = 1");
+        jdbc.update("DELETE FROM users WHERE id = 1");
+        assertEquals(999L, jdbc.queryForObject("SELECT count(*) FROM users", Long.class)); // each time: rolled back
     }
 }
 // end::junit-rollback[]
