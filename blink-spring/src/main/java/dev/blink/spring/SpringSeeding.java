@@ -11,10 +11,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Inserts a plan the way Spring's own JDBC code runs a statement: on the connection Spring's
- * transaction holds for the DataSource ({@code @Transactional}, a {@code TransactionTemplate},
- * {@code DataSourceTransactionManager} or {@code JpaTransactionManager}), or in a transaction of
- * its own when there is none.
+ * Inserts a plan the way Spring's own JDBC code ({@code JdbcTemplate}) runs a statement: on the
+ * connection Spring's transaction holds for the DataSource ({@code @Transactional} or a
+ * {@code TransactionTemplate}, with a transaction manager that binds the DataSource's connection,
+ * as {@code DataSourceTransactionManager} does), or in a transaction of its own when there is none.
  *
  * <pre>{@code
  * @Transactional
