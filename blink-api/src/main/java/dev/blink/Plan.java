@@ -1,5 +1,6 @@
 package dev.blink;
 
+import dev.blink.internal.ManagedTransactions;
 import dev.blink.internal.SeedRun;
 import dev.blink.internal.Step;
 import dev.blink.spi.ContextSource;
@@ -120,13 +121,19 @@ public final class Plan {
      * Runs the plan on a connection of its own, in one transaction: commits if every step
      * succeeds, rolls back everything otherwise. The connection is closed at the end.
      *
-     * @throws PlanException if the plan cannot run (nothing was sent)
+     * <p>Inside a Spring-managed transaction on the same DataSource this is refused (it would
+     * commit outside that transaction): use blink-spring's {@code SpringSeeding.insert(plan,
+     * dataSource)}, which joins it.
+     *
+     * @throws PlanException if the plan cannot run (nothing was sent), or a Spring transaction is
+     *     active on {@code dataSource}
      * @throws SeedException if seeding failed (everything was rolled back)
      */
     public SeedResult insert(DataSource dataSource, InsertOptions options) {
         Objects.requireNonNull(dataSource, "null dataSource");
         Objects.requireNonNull(options, "null options");
         SeedRun.Prepared prepared = SeedRun.prepare(steps, options);
+        ManagedTransactions.refuseInsideSpringTransaction(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             return prepared.run(connection, true);
         } catch (SQLException e) {

@@ -162,6 +162,9 @@ public final class SeedRun {
                 throw new CallbackException(where, "the table's callback returned null; return an empty list for no rows", null);
             }
             iterator = rows.iterator();
+            if (rows instanceof Collection<?> all) {
+                options.listener().tableSized(step.name(), all.size());
+            }
         } catch (BlinkException e) {
             throw e;
         } catch (Exception e) {

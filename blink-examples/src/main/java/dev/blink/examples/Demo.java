@@ -131,15 +131,9 @@ public final class Demo {
         return result.tables();
     }
 
+    /** A progress line, redrawn in place when the demo prints to a terminal. */
     private SeedListener progress() {
-        return new SeedListener() {
-            @Override
-            public void tableProgress(String table, long rows) {
-                if (rows % 1_000_000 == 0) {
-                    out.printf(Locale.ROOT, "  %-22s %,12d rows…%n", table, rows);
-                }
-            }
-        };
+        return SeedListener.console(out, out == System.out && System.console() != null);
     }
 
     private static long nextTagId(DataSource dataSource) throws Exception {

@@ -1,6 +1,7 @@
 package dev.blink.examples;
 
 import dev.blink.Blink;
+import dev.blink.Plan;
 import dev.blink.SeedResult;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class LambdaSeed {
     record Post(long id, String title, long userId, Instant insertedAt, Instant updatedAt) {
     }
 
-    static SeedResult seed(DataSource dataSource) {
+    static Plan plan() {
         Instant now = Instant.now();
         return Blink.plan()
                 .addTable("users", store -> LongStream.rangeClosed(1, 1_000)
@@ -29,8 +30,11 @@ public final class LambdaSeed {
                 .addTable("posts", store -> store.table("users", User.class).stream()
                         .flatMap(user -> LongStream.rangeClosed(1, 5)
                                 .mapToObj(i -> new Post((user.id() - 1) * 5 + i, "Post " + i, user.id(), now, now)))
-                        .toList())
-                .insert(dataSource);
+                        .toList());
+    }
+
+    static SeedResult seed(DataSource dataSource) {
+        return plan().insert(dataSource);
     }
     // end::lambda[]
 

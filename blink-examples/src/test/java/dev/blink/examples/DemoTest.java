@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The demo's command line: what it prints, what it leaves, and its exit status. */
 class DemoTest {
 
+    // tag::postgres-extension[]
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
+    // end::postgres-extension[]
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

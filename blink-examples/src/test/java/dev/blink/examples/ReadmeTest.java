@@ -2,6 +2,7 @@ package dev.blink.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -18,14 +19,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's code is cut from the examples, which the other tests run: every block after a
- * {@code <!-- snippet:NAME -->} marker must equal the region between {@code // tag::NAME[]} and
- * {@code // end::NAME[]} in the example sources (common indentation removed).
+ * The README's code is cut from compiled sources, most of which the other tests run: every Java
+ * block must follow a {@code <!-- snippet:NAME -->} marker and equal the region between
+ * {@code // tag::NAME[]} and {@code // end::NAME[]} in the sources of any module (common
+ * indentation removed). {@code blink-examples/sync-readme.py} copies the regions in.
  */
 class ReadmeTest {
 
     private static final Pattern MARKER = Pattern.compile("<!-- snippet:([\\w-]+) -->\\R```java\\R(.*?)```",
             Pattern.DOTALL);
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java$");
     private static final Pattern TAG = Pattern.compile("// tag::([\\w-]+)\\[]\\R(.*?)^\\s*// end::\\1\\[]",
             Pattern.DOTALL | Pattern.MULTILINE);
 
@@ -47,6 +50,34 @@ class ReadmeTest {
             seen.add(name);
         }
         assertFalse(seen.isEmpty(), "no snippets found in the README");
+    }
+
+    @Test
+    void everyJavaBlockIsCompiledCode() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        for (Path file : List.of(root.resolve("README.md"), root.resolve("blink-bench/README.md"))) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher block = JAVA_BLOCK.matcher(text);
+            while (block.find()) {
+                String before = text.substring(0, block.start());
+                int line = before.split("\n", -1).length;
+                if (!before.matches("(?s).*<!-- snippet:[\\w-]+ -->\\R$")) {
+                    fail(root.relativize(file) + ", line " + line + ": a Java block without a <!-- snippet:NAME --> "
+                            + "marker; tag the code it shows in a compiled source (// tag::NAME[] … // end::NAME[])");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFirstScreenHasTheDemoAndTheTestCommandsAsCiRunsThem() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+        String firstScreen = readme.substring(0, readme.indexOf("\n## "));
+        assertTrue(firstScreen.contains("```sh\nmvn -B -q -pl blink-examples -am -DskipTests install exec:java\n```"));
+        assertTrue(firstScreen.contains("```sh\nmvn -B -ntp verify\n```"));
+        assertTrue(Files.readString(root.resolve(".ci/run"), StandardCharsets.UTF_8).contains("\nmvn -B -ntp verify\n"));
+        assertTrue(firstScreen.contains("<!-- snippet:lambda -->"), "the first screen shows the records and lambdas seed");
     }
 
     private static Map<String, String> taggedRegions(Path root) throws IOException {

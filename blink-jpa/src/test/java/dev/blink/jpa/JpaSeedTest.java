@@ -347,10 +347,12 @@ class JpaSeedTest {
 
     @Test
     void listsTheTablesOfAnEntityInTheOrderTheyAreWritten() {
+        // tag::jpa-table-names[]
         assertEquals(List.of("users", "user_nicknames", "user_teams"), tables.table(User.class).tableNames());
         assertEquals(List.of("organizations", "organization_featured_teams", "organization_offices"),
                 tables.table(Organization.class).tableNames());
         assertEquals(List.of("vehicles", "cars", "trucks"), tables.table(Vehicle.class).tableNames());
+        // end::jpa-table-names[]
         assertEquals(List.of("payments"), tables.table(Payment.class).tableNames());
         assertEquals(List.of("assets", "laptops", "laptop_specs"), tables.table(Asset.class).tableNames());
         assertEquals(List.of("posts", "post_meta", "post_scores", "post_tags"), tables.table(Post.class).tableNames());

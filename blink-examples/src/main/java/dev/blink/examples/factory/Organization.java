@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /** An organization; its UUID id is generated when Blink writes it. */
+// tag::entity-organization[]
 @Entity
 @Table(name = "organizations", schema = "factory")
 public class Organization {
@@ -15,9 +16,5 @@ public class Organization {
     @GeneratedValue(strategy = GenerationType.UUID)
     UUID id;
     String name;
-
-    /** The id, set by the seed. */
-    public UUID getId() {
-        return id;
-    }
 }
+// end::entity-organization[]

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /** A post by a user. */
+// tag::entity-post[]
 @Entity
 @Table(name = "posts", schema = "factory")
 public class Post {
@@ -21,9 +22,5 @@ public class Post {
     String body;
     @ManyToOne(optional = false)
     User user;
-
-    /** The id, set by the seed. */
-    public UUID getId() {
-        return id;
-    }
 }
+// end::entity-post[]

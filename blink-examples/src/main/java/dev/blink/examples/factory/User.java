@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /** A user of an organization. */
+// tag::entity-user[]
 @Entity
 @Table(name = "users", schema = "factory")
 public class User {
@@ -19,9 +20,5 @@ public class User {
     String email;
     @ManyToOne(optional = false)
     Organization organization;
-
-    /** The id, set by the seed. */
-    public UUID getId() {
-        return id;
-    }
 }
+// end::entity-user[]

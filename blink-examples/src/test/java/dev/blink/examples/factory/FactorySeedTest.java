@@ -1,12 +1,10 @@
-package dev.blink.examples;
+package dev.blink.examples.factory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.blink.SeedResult;
 import dev.blink.TableResult;
-import dev.blink.examples.factory.FactorySeed;
-import dev.blink.examples.factory.Organization;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -34,7 +32,7 @@ class FactorySeedTest {
                     + " UNION ALL SELECT id FROM factory.users UNION ALL SELECT id FROM factory.posts) ids"));
             assertEquals(50L, db.queryValue("SELECT max(n) FROM (SELECT count(*) AS n FROM factory.users"
                     + " GROUP BY organization_id) c"));
-            result.store().table("factory.organizations", Organization.class).forEach(org -> assertNotNull(org.getId()));
+            result.store().table("factory.organizations", Organization.class).forEach(org -> assertNotNull(org.id));
         }
     }
 }
