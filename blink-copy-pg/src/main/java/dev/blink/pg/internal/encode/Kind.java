@@ -7,8 +7,8 @@ public enum Kind {
     INT4("Integer, Short, Byte, or Long, BigInteger, BigDecimal within range"),
     INT8("Long, Integer, Short, Byte, or BigInteger, BigDecimal within range"),
     OID("Long or Integer from 0 to 4294967295"),
-    FLOAT4("Float, or any Number (rounded once to the nearest float)"),
-    FLOAT8("Double, Float, or any Number"),
+    FLOAT4("Float, or Double, Long, Integer, Short, Byte, BigInteger, BigDecimal rounded once to the nearest float"),
+    FLOAT8("Double, Float, or Long, Integer, Short, Byte, BigInteger, BigDecimal rounded once to the nearest double"),
     NUMERIC("BigDecimal, BigInteger, Long, Integer, Short, Byte, Double, Float"),
     /** text, varchar, bpchar and types whose binary and text input are text's own (citext). */
     TEXT("String, Character, CharSequence, or an enum (by name)"),
