@@ -136,6 +136,32 @@ class ValueDefectsTest {
     }
 
     @Test
+    void readsTheZoneThatPgjdbcSendsForTheJvmDefault() throws SQLException {
+        java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+        Connection rewritten;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("GMT+05:30"));
+            rewritten = db.connect(); // pgjdbc sends the JVM's zone with POSIX's sign: TimeZone=GMT-05:30
+        } finally {
+            java.util.TimeZone.setDefault(jvm);
+        }
+        try (rewritten; Statement statement = rewritten.createStatement()) {
+            statement.execute("CREATE TABLE jvm_zone (i int, v timestamptz)");
+            LocalDateTime wall = LocalDateTime.of(2024, 1, 2, 3, 4, 5);
+            PgCopyInserter.copy(rewritten, "jvm_zone", List.of("i", "v"), List.<Object[]>of(new Object[] {1, wall},
+                    new Object[] {2, null}));
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('TimeZone'),"
+                    + " v = '2024-01-02 03:04:05'::timestamp::timestamptz, v = '2024-01-02 03:04:05+05:30'"
+                    + " FROM jvm_zone WHERE i = 1")) {
+                rs.next();
+                assertEquals("GMT-05:30", rs.getString(1));
+                assertTrue(rs.getBoolean(2), "stored as the server reads the wall time in its TimeZone");
+                assertTrue(rs.getBoolean(3), "which is 05:30 east of UTC");
+            }
+        }
+    }
+
+    @Test
     void readsIntervalsUnderEveryIntervalStyle() throws SQLException {
         for (String style : List.of("sql_standard", "postgres", "postgres_verbose", "iso_8601")) {
             set("IntervalStyle", style);

@@ -112,6 +112,11 @@ final class ArrayValues {
             }
         }
 
+        BadValue wrongElement(Class<?> c) {
+            return BadValue.of("an element is a " + c.getName() + ", but " + element.display() + " takes "
+                    + element.kind.javaTypes() + " or a String in its text form");
+        }
+
         BadValue ragged(int depth) {
             return BadValue.of("multidimensional arrays must have sub-arrays with matching dimensions "
                     + "(a sub-array at depth " + (depth + 1) + " differs in size or shape)");
@@ -204,8 +209,7 @@ final class ArrayValues {
                 if (c != lastClass) {
                     Encoder next = Encoders.resolveBinary(element, c, context);
                     if (next == null) {
-                        throw BadValue.of("an element is a " + c.getName() + ", but " + element.display()
-                                + " takes " + element.kind.javaTypes() + " or a String in its text form");
+                        throw shape.wrongElement(c);
                     }
                     if (next instanceof Encoders.ServerReads reads) {
                         throw BadValue.of("an element is " + reads.what + ", which the server's input function must "
@@ -313,8 +317,7 @@ final class ArrayValues {
             if (c != lastClass) {
                 TextEncoder next = Encoders.resolveText(element, c, context, "a typed column receives Strings");
                 if (next == null) {
-                    throw BadValue.of("an element is a " + c.getName() + ", but " + element.display()
-                            + " takes " + element.kind.javaTypes() + " or a String in its text form");
+                    throw shape.wrongElement(c);
                 }
                 last = next;
                 lastClass = c;
