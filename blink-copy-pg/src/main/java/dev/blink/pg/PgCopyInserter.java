@@ -41,9 +41,10 @@ import java.util.StringJoiner;
  *
  * <p>Each table's columns and types are read from the catalog once; one encoder is chosen per
  * column (by PostgreSQL type and the Java class of its values) before the rows are written through
- * one reusable buffer. Every encoder also takes a String in PostgreSQL's text input form. On any
- * error the COPY is cancelled, never ended, so no partial table is ever committed. Immutable and
- * thread-safe.
+ * one reusable buffer. Every column also takes a String in PostgreSQL's text form, which the
+ * server's own input function reads: a table whose first row gives a typed column such a String
+ * is sent as COPY text instead of binary. On any error the COPY is cancelled, never ended, so no
+ * partial table is ever committed. Immutable and thread-safe.
  */
 public final class PgCopyInserter implements Inserter {
 

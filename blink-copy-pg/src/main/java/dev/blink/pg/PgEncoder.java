@@ -1,7 +1,5 @@
 package dev.blink.pg;
 
-import dev.blink.pg.internal.ConvertingEncoder;
-import dev.blink.pg.internal.WritingEncoder;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -25,12 +23,17 @@ import java.util.function.Function;
  * });
  * }</pre>
  *
- * <p>Implementations must be thread-safe; encoders made by the factories here are, if their
- * functions are.
+ * <p>An encoder is one of two kinds, as the factories make them: a {@link Writer} writes the
+ * type's binary form itself, a {@link Converter} turns the value into one that Blink's built-in
+ * encoder of the column's type takes. A table sent in text form (because a typed column receives
+ * Strings in PostgreSQL's text form) can use converters but not writers: binary bytes have no
+ * text form that the client could know.
+ *
+ * <p>Encoders are immutable and thread-safe if their functions are.
  *
  * @param <T> the Java type
  */
-public interface PgEncoder<T> {
+public sealed interface PgEncoder<T> permits PgEncoder.Writer, PgEncoder.Converter {
 
     /** The PostgreSQL type this encoder writes, e.g. {@code "point"} or {@code "myschema.mytype"}. */
     String typeName();
@@ -39,22 +42,16 @@ public interface PgEncoder<T> {
     Class<T> javaType();
 
     /**
-     * Writes {@code value} (never null) in the type's binary format, without the length word,
-     * which Blink adds. Throw {@link IllegalArgumentException} for a value that does not fit; Blink
-     * reports it with the table, row and column.
-     */
-    void encode(T value, Output out);
-
-    /**
      * An encoder that writes bytes itself.
      *
      * @param typeName the PostgreSQL type name
      * @param javaType the Java type
-     * @param writer writes one value's binary form
+     * @param writer writes one value's binary form (without the length word, which Blink adds);
+     *     it throws {@link IllegalArgumentException} for a value that does not fit, and Blink
+     *     reports that with the table, row and column
      */
     static <T> PgEncoder<T> of(String typeName, Class<T> javaType, BiConsumer<? super T, Output> writer) {
-        return new WritingEncoder<>(Objects.requireNonNull(typeName, "null typeName"),
-                Objects.requireNonNull(javaType, "null javaType"), Objects.requireNonNull(writer, "null writer"));
+        return new Writer<>(typeName, javaType, writer);
     }
 
     /**
@@ -67,8 +64,56 @@ public interface PgEncoder<T> {
      * @param converter maps a value to one the built-in encoder takes
      */
     static <T> PgEncoder<T> converting(String typeName, Class<T> javaType, Function<? super T, ?> converter) {
-        return new ConvertingEncoder<>(Objects.requireNonNull(typeName, "null typeName"),
-                Objects.requireNonNull(javaType, "null javaType"), Objects.requireNonNull(converter, "null converter"));
+        return new Converter<>(typeName, javaType, converter);
+    }
+
+    /**
+     * An encoder that writes a value's binary form itself (see {@link PgEncoder#of}).
+     *
+     * @param typeName the PostgreSQL type name
+     * @param javaType the Java type
+     * @param writer writes one non-null value's bytes, without the length word
+     * @param <T> the Java type
+     */
+    record Writer<T>(String typeName, Class<T> javaType, BiConsumer<? super T, Output> writer)
+            implements PgEncoder<T> {
+
+        /** Checks that no part is null. */
+        public Writer {
+            Objects.requireNonNull(typeName, "null typeName");
+            Objects.requireNonNull(javaType, "null javaType");
+            Objects.requireNonNull(writer, "null writer");
+        }
+
+        @Override
+        public String toString() {
+            return "PgEncoder[" + javaType.getName() + " -> " + typeName + "]";
+        }
+    }
+
+    /**
+     * An encoder that converts a value for the built-in encoder of the column's type (see
+     * {@link PgEncoder#converting}).
+     *
+     * @param typeName the PostgreSQL type name
+     * @param javaType the Java type
+     * @param converter maps a non-null value to one the built-in encoder takes, or to null
+     * @param <T> the Java type
+     */
+    record Converter<T>(String typeName, Class<T> javaType, Function<? super T, ?> converter)
+            implements PgEncoder<T> {
+
+        /** Checks that no part is null. */
+        public Converter {
+            Objects.requireNonNull(typeName, "null typeName");
+            Objects.requireNonNull(javaType, "null javaType");
+            Objects.requireNonNull(converter, "null converter");
+        }
+
+        @Override
+        public String toString() {
+            return "PgEncoder[" + javaType.getName() + " -> " + typeName + ", converting]";
+        }
     }
 
     /** Where an encoder writes a value's bytes: big-endian, PostgreSQL's binary format. */

@@ -163,9 +163,18 @@ class OptionsTest {
     @Test
     void namesAColumnTypeWithoutAnEncoderAndHowToAddOne() {
         ValueException e = assertThrows(ValueException.class, () -> Blink.plan()
-                .addTable("shapes", store -> List.of(Map.of("id", 1L, "at", "(1,2)")))
+                .addTable("shapes", store -> List.of(Map.of("id", 1L, "at", List.of(1, 2))))
                 .insert(db.dataSource()));
-        assertTrue(e.getMessage().contains("point, which has no built-in encoder: register a PgEncoder"), e.getMessage());
+        assertTrue(e.getMessage().contains("point, which has no built-in encoder but for a String in its text form: "
+                + "register a PgEncoder"), e.getMessage());
+    }
+
+    @Test
+    void takesAStringInTheTextFormOfATypeWithoutAnEncoder() {
+        Blink.plan()
+                .addTable("shapes", store -> List.of(Map.of("id", 2L, "at", " ( 1 , 2.5 ) ")))
+                .insert(db.dataSource());
+        assertEquals("(1,2.5)", db.queryValue("SELECT at::text FROM shapes WHERE id = 2"));
     }
 
     @Test

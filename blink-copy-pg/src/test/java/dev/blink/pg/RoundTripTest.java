@@ -122,7 +122,8 @@ class RoundTripTest {
                         "'RED'", "'built'", "'" + big + "'"));
         assertLands(connection, "varchar(5)", vals("ab", ""), lits("'ab'", "''"));
         assertLands(connection, "char(5)", vals("ab", 'z'), lits("'ab'", "'z'"));
-        assertLands(connection, "\"char\"", vals('a', "b"), lits("'a'", "'b'"));
+        assertLands(connection, "\"char\"", vals('a', 'b'), lits("'a'", "'b'"));
+        assertLands(connection, "\"char\"", vals("b", "ab", ""), lits("'b'", "'ab'", "''"));
         assertLands(connection, "name", vals("a_name"), lits("'a_name'"));
         assertLands(connection, "email", vals("a@b.c"), lits("'a@b.c'"));
     }
@@ -212,8 +213,10 @@ class RoundTripTest {
         assertLands(connection, "inet", vals(InetAddress.getByName("192.168.0.1"), InetAddress.getByName("::1"),
                 InetAddress.getByName("2001:db8::ff00:42:8329")),
                 lits("'192.168.0.1'", "'::1'", "'2001:db8::ff00:42:8329'"));
-        assertLands(connection, "cidr", vals(InetAddress.getByName("10.1.2.3"), "10.0.0.0/8", "2001:db8::/32"),
-                lits("'10.1.2.3/32'", "'10.0.0.0/8'", "'2001:db8::/32'"));
+        assertLands(connection, "cidr", vals(InetAddress.getByName("10.1.2.3"), InetAddress.getByName("2001:db8::1")),
+                lits("'10.1.2.3/32'", "'2001:db8::1/128'"));
+        assertLands(connection, "cidr", vals("10.0.0.0/8", "2001:db8::/32", "10/8"),
+                lits("'10.0.0.0/8'", "'2001:db8::/32'", "'10/8'"));
         assertLands(connection, "macaddr", vals(new byte[] {8, 0, 0x2b, 1, 2, 3}), lits("'08:00:2b:01:02:03'"));
         assertLands(connection, "macaddr8", vals(new byte[] {8, 0, 0x2b, 1, 2, 3, 4, 5}, new byte[] {8, 0, 0x2b, 1, 2, 3}),
                 lits("'08:00:2b:01:02:03:04:05'", "'08:00:2b:01:02:03'"));

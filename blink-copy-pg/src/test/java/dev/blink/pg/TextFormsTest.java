@@ -216,19 +216,29 @@ class TextFormsTest {
     }
 
     @Test
-    void rejectsTextFormsOutsideTheDocumentedOnesWithAClearError() throws SQLException {
+    void readsFormsThatDependOnSessionSettingsAsTheServerDoes() throws SQLException {
+        assertSameAsServer("date", "January 8, 1999", "1/8/1999", "08-Jan-1999", "19990108", "J2451187");
+        assertSameAsServer("timestamptz", "2024-01-01 00:00 PST", "2024-07-01 12:00 CEST", "1999-01-08 04:05:06 -8:00");
+        assertSameAsServer("interval", "-1 day 02:03:04", "1-2", "3 4:05:06", "@ 1 day 2 hours ago");
+    }
+
+    @Test
+    void reportsARefusedTextFormAsAValueExceptionAtItsRowAndColumn() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE unsupported (d date, t timestamptz)");
+            statement.execute("CREATE TABLE refused (i int, d date)");
         }
-        for (String text : List.of("January 8, 1999", "today", "1/8/1999")) {
-            ValueException e = assertThrows(ValueException.class, () -> PgCopyInserter.copy(connection, "unsupported",
-                    List.of("d"), List.<Object[]>of(new Object[] {text})));
-            assertTrue(e.getMessage().contains("invalid input syntax for type date"), e.getMessage());
-            assertTrue(e.getMessage().contains("column \"d\""), e.getMessage());
+        ValueException e = assertThrows(ValueException.class, () -> PgCopyInserter.copy(connection, "refused",
+                List.of("i", "d"), List.<Object[]>of(new Object[] {1, "2024-01-01"}, new Object[] {2, "2024-02-30"})));
+        assertTrue(e.getMessage().contains("row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("column \"d\""), e.getMessage());
+        assertTrue(e.getMessage().contains("date/time field value out of range: \"2024-02-30\""), e.getMessage());
+        assertTrue(e.getMessage().contains("got java.lang.String \"2024-02-30\""), e.getMessage());
+        assertEquals(2, e.location().rowNumber());
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT count(*) FROM refused")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing of the failed copy was stored");
         }
-        ValueException e = assertThrows(ValueException.class, () -> PgCopyInserter.copy(connection, "unsupported",
-                List.of("t"), List.<Object[]>of(new Object[] {"2024-01-01 00:00 PST"})));
-        assertTrue(e.getMessage().contains("time zone \"PST\" is not recognized"), e.getMessage());
-        assertInstanceOf(ValueException.class, e);
+        assertInstanceOf(SeedException.class, e);
     }
 }

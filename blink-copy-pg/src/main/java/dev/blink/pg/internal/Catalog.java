@@ -3,12 +3,12 @@ package dev.blink.pg.internal;
 import dev.blink.Location;
 import dev.blink.SeedException;
 import dev.blink.TableName;
+import dev.blink.pg.internal.encode.Kind;
+import dev.blink.pg.internal.encode.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +19,8 @@ import java.util.Map;
 /** Reads a table's columns and their types from the catalog, once per table. */
 final class Catalog {
 
-    private static final String TABLE = "SELECT to_regclass(?)::oid, current_setting('TimeZone')";
+    private static final String TABLE = "SELECT to_regclass(?)::oid, current_setting('TimeZone'),"
+            + " current_setting('server_version_num')::int";
 
     private static final String COLUMNS = "SELECT attname, atttypid, attgenerated FROM pg_attribute "
             + "WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
@@ -33,9 +34,11 @@ final class Catalog {
             + " (CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END),"
             + " (coalesce(r.rngsubtype, 0))) v(x) WHERE v.x <> 0)"
             + " SELECT p.oid, n.nspname, p.typname, p.typtype, p.typcategory, p.typbasetype,"
-            + " CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END, coalesce(r.rngsubtype, 0)"
+            + " CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END, coalesce(r.rngsubtype, 0),"
+            + " p.typdelim, i.prosrc, v.prosrc"
             + " FROM need JOIN pg_type p ON p.oid = need.oid JOIN pg_namespace n ON n.oid = p.typnamespace"
-            + " LEFT JOIN pg_range r ON r.rngtypid = p.oid";
+            + " LEFT JOIN pg_range r ON r.rngtypid = p.oid"
+            + " LEFT JOIN pg_proc i ON i.oid = p.typinput LEFT JOIN pg_proc v ON v.oid = p.typreceive";
 
     private static final String SIMILAR_TABLES = "SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"
@@ -46,8 +49,11 @@ final class Catalog {
     public record Column(String name, PgType type, boolean generated) {
     }
 
-    /** A table: its OID, columns in order, and the session's time zone (for text without an offset). */
-    public record Table(int oid, TableName name, Map<String, Column> columns, ZoneId zone) {
+    /**
+     * A table: its OID, columns in order, the session's {@code TimeZone} setting and the server's
+     * {@code server_version_num}.
+     */
+    public record Table(int oid, TableName name, Map<String, Column> columns, String timeZone, int serverVersion) {
 
         /**
          * The columns named, in order.
@@ -85,6 +91,7 @@ final class Catalog {
     public static Table read(Connection connection, TableName table, String step) throws SQLException {
         int oid;
         String timeZone;
+        int version;
         try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
             statement.setString(1, table.toSql());
             try (ResultSet rs = statement.executeQuery()) {
@@ -97,6 +104,7 @@ final class Catalog {
                             + "; create it first, or check the name's case (Blink quotes names exactly as given)", null);
                 }
                 timeZone = rs.getString(2);
+                version = rs.getInt(3);
             }
         }
         Map<Integer, PgType> types = readTypes(connection, oid);
@@ -112,19 +120,11 @@ final class Catalog {
                 }
             }
         }
-        return new Table(oid, table, java.util.Collections.unmodifiableMap(columns), zone(timeZone));
-    }
-
-    private static ZoneId zone(String name) {
-        try {
-            return ZoneId.of(name);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return new Table(oid, table, java.util.Collections.unmodifiableMap(columns), timeZone, version);
     }
 
     private record TypeRow(int oid, String schema, String name, String typtype, String category, int base,
-                           int element, int subtype) {
+                           int element, int subtype, char delimiter, String input, String receive) {
     }
 
     private static Map<Integer, PgType> readTypes(Connection connection, int table) throws SQLException {
@@ -133,8 +133,11 @@ final class Catalog {
             statement.setLong(1, table & 0xffffffffL);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    String delimiter = rs.getString(9);
                     TypeRow row = new TypeRow((int) rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), (int) rs.getLong(6), (int) rs.getLong(7), (int) rs.getLong(8));
+                            rs.getString(5), (int) rs.getLong(6), (int) rs.getLong(7), (int) rs.getLong(8),
+                            delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0), rs.getString(10),
+                            rs.getString(11));
                     rows.put(row.oid(), row);
                 }
             }
@@ -152,22 +155,31 @@ final class Catalog {
             return done;
         }
         TypeRow row = rows.get(oid);
+        char delimiter = row.delimiter();
         PgType type;
         if ("d".equals(row.typtype())) {
             PgType base = build(row.base(), rows, built);
-            type = new PgType(oid, row.schema(), row.name(), base.kind, base, base.element, base.subtype);
+            type = new PgType(oid, row.schema(), row.name(), base.kind(), base, base.element(), base.subtype(),
+                    delimiter);
         } else if (row.element() != 0) {
-            type = new PgType(oid, row.schema(), row.name(), Kind.ARRAY, null, build(row.element(), rows, built), null);
+            type = new PgType(oid, row.schema(), row.name(), Kind.ARRAY, null, build(row.element(), rows, built), null,
+                    delimiter);
         } else if ("e".equals(row.typtype())) {
-            type = new PgType(oid, row.schema(), row.name(), Kind.ENUM, null, null, null);
+            type = new PgType(oid, row.schema(), row.name(), Kind.ENUM, null, null, null, delimiter);
         } else if ("r".equals(row.typtype())) {
-            type = new PgType(oid, row.schema(), row.name(), Kind.RANGE, null, null, build(row.subtype(), rows, built));
+            type = new PgType(oid, row.schema(), row.name(), Kind.RANGE, null, null, build(row.subtype(), rows, built),
+                    delimiter);
         } else {
             Kind kind = "pg_catalog".equals(row.schema()) ? Kind.ofBuiltIn(row.name()) : null;
             if (kind == null) {
-                kind = "S".equals(row.category()) && "b".equals(row.typtype()) ? Kind.TEXT : Kind.UNSUPPORTED;
+                // a string type whose text and binary input are text's own (citext): a String is written as is
+                boolean textual = "S".equals(row.category()) && "b".equals(row.typtype())
+                        && ("textin".equals(row.input()) || "varcharin".equals(row.input())
+                        || "bpcharin".equals(row.input())) && ("textrecv".equals(row.receive())
+                        || "varcharrecv".equals(row.receive()) || "bpcharrecv".equals(row.receive()));
+                kind = textual ? Kind.TEXT : Kind.UNSUPPORTED;
             }
-            type = new PgType(oid, row.schema(), row.name(), kind, null, null, null);
+            type = new PgType(oid, row.schema(), row.name(), kind, null, null, null, delimiter);
         }
         built.put(oid, type);
         return type;

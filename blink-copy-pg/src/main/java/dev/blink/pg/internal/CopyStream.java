@@ -1,5 +1,6 @@
 package dev.blink.pg.internal;
 
+import dev.blink.pg.internal.encode.BadValue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,8 +12,11 @@ import org.postgresql.copy.CopyIn;
  * chunks. Variable-length values reserve their length word with {@link #begin()} and fill it in
  * with {@link #end()}; an open value is kept in the buffer (which grows if needed) until it ends.
  * Without a {@link CopyIn} it only collects bytes, for values encoded once (constant columns).
+ *
+ * <p>A table sent as COPY text uses the same buffer: {@link #copyText} writes a field's text with
+ * COPY's escapes, {@link #textNull} the NULL marker, {@link #int1} the tab and newline between.
  */
-final class CopyStream {
+public final class CopyStream {
 
     static final int SIZE = 1 << 16;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
@@ -38,11 +42,11 @@ final class CopyStream {
     }
 
     /** A stream that only collects bytes in memory. */
-    static CopyStream inMemory() {
+    public static CopyStream inMemory() {
         return new CopyStream(null, 256);
     }
 
-    void header() {
+    public void header() {
         bytes(HEADER, 0, HEADER.length);
     }
 
@@ -102,7 +106,7 @@ final class CopyStream {
     }
 
     /** The bytes collected (in-memory streams). */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return java.util.Arrays.copyOf(buf, pos);
     }
 
@@ -123,7 +127,7 @@ final class CopyStream {
     }
 
     /** Overwrites 4 bytes at {@code offset} bytes after the length word of the value open now. */
-    void patchInt4(int offset, int value) {
+    public void patchInt4(int offset, int value) {
         putInt4(marks[depth - 1] + 4 + offset, value);
     }
 
@@ -165,7 +169,7 @@ final class CopyStream {
     }
 
     /** A whole fixed-size value: length 2, then the int2. */
-    void valueInt2(int v) {
+    public void valueInt2(int v) {
         ensure(6);
         putInt4(pos, 2);
         INT2.set(buf, pos + 4, (short) v);
@@ -173,7 +177,7 @@ final class CopyStream {
     }
 
     /** A whole fixed-size value: length 4, then the int4. */
-    void valueInt4(int v) {
+    public void valueInt4(int v) {
         ensure(8);
         putInt4(pos, 4);
         putInt4(pos + 4, v);
@@ -181,7 +185,7 @@ final class CopyStream {
     }
 
     /** A whole fixed-size value: length 8, then the int8. */
-    void valueInt8(long v) {
+    public void valueInt8(long v) {
         ensure(12);
         putInt4(pos, 8);
         INT8.set(buf, pos + 4, v);
@@ -189,7 +193,7 @@ final class CopyStream {
     }
 
     /** SQL NULL. */
-    void nullValue() {
+    public void nullValue() {
         int4(-1);
     }
 
@@ -228,7 +232,7 @@ final class CopyStream {
     }
 
     /** A whole text value: its UTF-8 length, then the bytes. Rejects NUL and lone surrogates. */
-    void textValue(CharSequence s) {
+    public void textValue(CharSequence s) {
         String string = s.toString();
         int n = string.length();
         if (n > MAX_INLINE_CHARS) {
@@ -282,14 +286,14 @@ final class CopyStream {
         if ((bits & ~0x7F) == 0) {
             pos = p + n;
         } else {
-            utf8Into(cs, n);
+            utf8Into(cs, 0, n);
         }
     }
 
-    private void utf8Into(char[] cs, int n) {
+    private void utf8Into(char[] cs, int from, int n) {
         byte[] b = buf;
         int p = pos;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = cs[i];
             if (c < 0x80) {
                 if (c == 0) {
@@ -319,8 +323,80 @@ final class CopyStream {
         pos = p;
     }
 
+    /** The NULL of COPY text: {@code \N}. */
+    public void textNull() {
+        ensure(2);
+        buf[pos++] = '\\';
+        buf[pos++] = 'N';
+    }
+
+    /**
+     * A field of COPY text: the UTF-8 of {@code s} with backslash, newline, carriage return and
+     * tab escaped, so that the server's COPY reader hands the input function exactly {@code s}.
+     * Rejects NUL and lone surrogates, as {@link #textValue} does.
+     */
+    public void copyText(CharSequence s) {
+        String string = s.toString();
+        int n = string.length();
+        int from = 0;
+        while (n - from > MAX_INLINE_CHARS) {
+            int to = from + MAX_INLINE_CHARS;
+            if (Character.isHighSurrogate(string.charAt(to - 1))) {
+                to--; // keep a surrogate pair in one piece
+            }
+            copyText(string, from, to);
+            from = to;
+        }
+        copyText(string, from, n);
+    }
+
+    private void copyText(String s, int from, int to) {
+        int n = to - from;
+        ensure(3 * n);
+        char[] cs = chars;
+        if (cs.length < n) {
+            cs = chars = new char[Math.max(n, cs.length * 2)];
+        }
+        s.getChars(from, to, cs, 0);
+        byte[] b = buf;
+        int p = pos;
+        boolean plain = true;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            plain &= c >= 0x20 && c < 0x7F && c != '\\';
+            b[p + i] = (byte) c;
+        }
+        if (plain) {
+            pos = p + n;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            char escape = switch (c) {
+                case '\\' -> '\\';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+            if (escape != 0) {
+                b[p++] = '\\';
+                b[p++] = (byte) escape;
+                continue;
+            }
+            int at = i;
+            while (i + 1 < n && cs[i + 1] != '\\' && cs[i + 1] != '\n' && cs[i + 1] != '\r' && cs[i + 1] != '\t') {
+                i++;
+            }
+            pos = p;
+            utf8Into(cs, at, i + 1);
+            p = pos;
+        }
+        pos = p;
+    }
+
     /** Text as UTF-8 bytes, checked like {@link #textValue}. */
-    static byte[] utf8(CharSequence s) {
+    public static byte[] utf8(CharSequence s) {
         CopyStream scratch = new CopyStream(null, Math.max(16, s.length() * 3));
         scratch.utf8Into(s.toString());
         return scratch.toByteArray();

@@ -3,7 +3,9 @@ package dev.blink.pg.internal;
 import dev.blink.Location;
 import dev.blink.SeedException;
 import dev.blink.TableName;
+import dev.blink.ValueException;
 import dev.blink.internal.Values;
+import dev.blink.pg.internal.encode.RowEncoder;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,9 @@ import org.postgresql.util.ServerErrorMessage;
 public final class ServerErrors {
 
     private static final Pattern COPY_LINE = Pattern.compile("COPY .*?, line (\\d+)(?:, column ([^:]+))?");
+    /** The value that COPY text names in its context: {@code COPY t, line 2, column c: "abc"}. */
+    private static final Pattern COPY_VALUE = Pattern.compile("COPY .*?, line \\d+, column [^:]+: \"(.*)\"$",
+            Pattern.DOTALL);
 
     private ServerErrors() {
     }
@@ -24,6 +29,35 @@ public final class ServerErrors {
     /** A server error as a {@link SeedException} at the row (and column) that the server names. */
     public static SeedException translate(SQLException e, String step, TableName table, boolean staged) {
         return translate(e, step, table, staged, new RowLines());
+    }
+
+    /**
+     * A server error from a table's COPY: as {@link #translate(SQLException, String, TableName, boolean,
+     * RowLines)}, and a value of COPY text that the column's input function refused (a data
+     * exception whose context names the value) as the {@link ValueException} that a value refused
+     * by Blink would be.
+     */
+    static SeedException translate(SQLException e, CopyTarget target, boolean staged, RowLines lines) {
+        SeedException error = translate(e, target.step(), target.name(), staged, lines);
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String state = e.getSQLState();
+        if (server == null || state == null || !state.startsWith("22") || error.location().columnName().isEmpty()) {
+            return error;
+        }
+        Matcher value = COPY_VALUE.matcher(String.valueOf(server.getWhere()));
+        if (!value.find()) {
+            return error;
+        }
+        String column = error.location().columnName().get();
+        for (Catalog.Column c : target.columns()) {
+            if (c.name().equals(column)) {
+                String reason = "the server's input function refused it: " + server.getMessage()
+                        + (server.getDetail() == null ? "" : " (" + Values.cut(server.getDetail()) + ")")
+                        + (server.getHint() == null ? "" : ". Hint: " + server.getHint()) + " [SQLSTATE " + state + "]";
+                return new ValueException(error.location(), RowEncoder.expected(c.type()), value.group(1), reason, e);
+            }
+        }
+        return error;
     }
 
     /**

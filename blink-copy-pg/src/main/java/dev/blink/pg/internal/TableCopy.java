@@ -3,6 +3,8 @@ package dev.blink.pg.internal;
 import dev.blink.SeedException;
 import dev.blink.pg.PgEncoder;
 import dev.blink.pg.PgOnConflict;
+import dev.blink.pg.internal.encode.EncoderContext;
+import dev.blink.pg.internal.encode.RowEncoder;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
@@ -14,8 +16,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * One table's COPY from start to end: resolves the target ({@link CopyTarget}), stages it if it
  * has an on-conflict rule ({@link Staging}), runs {@code COPY … FROM STDIN} with a body that writes
- * the data ({@link BinaryRows} for rows), ends the COPY only if the body succeeded and cancels it
- * otherwise, and reports server errors at their row ({@link ServerErrors}).
+ * the data ({@link EncodedRows} for rows, in the format {@link RowEncoder} chose from the first
+ * row), ends the COPY only if the body succeeded and cancels it otherwise, and reports server
+ * errors at their row ({@link ServerErrors}).
  */
 public final class TableCopy {
 
@@ -34,17 +37,20 @@ public final class TableCopy {
     }
 
     /**
-     * Copies every row of {@code input} into its table with binary COPY (through a staging table if
-     * {@code onConflict} is not null).
+     * Copies every row of {@code input} into its table (through a staging table if
+     * {@code onConflict} is not null), in binary COPY or, if the first row gives a typed column a
+     * String that the server must read, in COPY text.
      *
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
                                    PgOnConflict onConflict) throws SQLException {
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table());
-        Session session = new Session(target.table().zone(), encoders);
-        return copy(connection, target, onConflict, "FORMAT binary",
-                (out, lines) -> BinaryRows.write(out, input, target.columns(), session, lines));
+        EncoderContext context = new EncoderContext(encoders, target.table().timeZone(),
+                target.table().serverVersion());
+        // the format is decided from the first row, so that row is read before the COPY starts
+        EncodedRows rows = EncodedRows.start(input, target.columns(), context);
+        return copy(connection, target, onConflict, rows.options(), rows::write);
     }
 
     /**
@@ -69,10 +75,10 @@ public final class TableCopy {
             bytes = out.sent();
             rows = copy.endCopy();
         } catch (CopyFailure e) {
-            failure = ServerErrors.translate(e.sqlException(), target.step(), target.name(), staging != null, lines);
+            failure = ServerErrors.translate(e.sqlException(), target, staging != null, lines);
             throw (SeedException) failure;
         } catch (SQLException e) {
-            failure = ServerErrors.translate(e, target.step(), target.name(), staging != null, lines);
+            failure = ServerErrors.translate(e, target, staging != null, lines);
             throw (SeedException) failure;
         } catch (Throwable e) {
             failure = e;

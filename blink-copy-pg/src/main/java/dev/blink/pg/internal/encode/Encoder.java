@@ -1,4 +1,6 @@
-package dev.blink.pg.internal;
+package dev.blink.pg.internal.encode;
+
+import dev.blink.pg.internal.CopyStream;
 
 /**
  * Writes one non-null value of a known Java class as a whole binary COPY field: the length word,

@@ -1,10 +1,10 @@
-package dev.blink.pg.internal;
+package dev.blink.pg.internal.encode;
 
 /**
  * A column's PostgreSQL type as read from the catalog: its own name and OID, the kind it is
  * written as (a domain's base kind), and for arrays and ranges the element or subtype.
  */
-final class PgType {
+public final class PgType {
 
     final int oid;
     final String schema;
@@ -16,8 +16,14 @@ final class PgType {
     final PgType element;
     /** For ranges: the subtype. */
     final PgType subtype;
+    /** The delimiter between array elements in the text form ({@code typdelim}: ',' for all but box). */
+    final char delimiter;
 
-    PgType(int oid, String schema, String name, Kind kind, PgType base, PgType element, PgType subtype) {
+    /**
+     * @param delimiter {@code typdelim} of this type (used when it is an array's element type)
+     */
+    public PgType(int oid, String schema, String name, Kind kind, PgType base, PgType element, PgType subtype,
+                  char delimiter) {
         this.oid = oid;
         this.schema = schema;
         this.name = name;
@@ -25,6 +31,22 @@ final class PgType {
         this.base = base;
         this.element = element;
         this.subtype = subtype;
+        this.delimiter = delimiter;
+    }
+
+    /** How values are written. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** For arrays, the element type; else null. */
+    public PgType element() {
+        return element;
+    }
+
+    /** For ranges, the subtype; else null. */
+    public PgType subtype() {
+        return subtype;
     }
 
     /** For messages: {@code int4}, {@code int4[]}, {@code email (domain over text)}, {@code public.mood (enum)}. */

@@ -1,10 +1,10 @@
-package dev.blink.pg.internal;
+package dev.blink.pg.internal.encode;
 
 /**
  * A value that does not fit its column, thrown by encoders without location or stack trace; the
  * copy loop turns it into a {@link dev.blink.ValueException} naming table, row and column.
  */
-final class BadValue extends RuntimeException {
+public final class BadValue extends RuntimeException {
 
     private final boolean wrongType;
 
