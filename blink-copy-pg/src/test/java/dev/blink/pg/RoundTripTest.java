@@ -4,7 +4,10 @@ import static dev.blink.pg.Tables.assertLands;
 import static dev.blink.pg.Tables.lits;
 import static dev.blink.pg.Tables.vals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blink.ValueException;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -12,6 +15,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,14 +107,31 @@ class RoundTripTest {
         BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(400).subtract(BigInteger.ONE), 3);
         assertLands(connection, "numeric", vals(BigDecimal.ZERO, new BigDecimal("0.00"), new BigDecimal("-1.5"),
                 new BigDecimal("123456789012345678901234567890.123456789"), new BigDecimal("1E+20"),
-                new BigDecimal("1E-20"), tiny, huge, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                new BigDecimal("1E-20"), tiny, huge, Double.NaN,
                 Long.MIN_VALUE, Long.MAX_VALUE, 10_000, new BigDecimal("0.0001"), new BigDecimal("99999999.99999999"),
                 0.1, new BigInteger("-123456789012345678901234567890"), new BigDecimal("-0.000123"), 7.25f),
                 lits("0", "0.00", "-1.5", "123456789012345678901234567890.123456789", "1E+20", "1E-20",
-                        "'" + tiny.toPlainString() + "'", "'" + huge.toPlainString() + "'", "'NaN'", "'Infinity'",
-                        "'-Infinity'", "-9223372036854775808", "9223372036854775807", "10000", "0.0001",
+                        "'" + tiny.toPlainString() + "'", "'" + huge.toPlainString() + "'", "'NaN'",
+                        "-9223372036854775808", "9223372036854775807", "10000", "0.0001",
                         "99999999.99999999", "0.1", "-123456789012345678901234567890", "-0.000123", "7.25"));
         assertLands(connection, "numeric(10,2)", vals(new BigDecimal("1.005"), new BigDecimal("-2.5")), lits("1.005", "-2.5"));
+    }
+
+    @Test
+    void writesNumericInfinityWhereTheServerHasIt() throws Exception {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            assertLands(connection, "numeric", vals(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY),
+                    lits("'Infinity'", "'-Infinity'"));
+        } else {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE rt_numeric_infinity (v numeric)");
+            }
+            List<Object[]> rows = List.of(new Object[] {BigDecimal.ONE}, new Object[] {Double.POSITIVE_INFINITY});
+            ValueException e = assertThrows(ValueException.class,
+                    () -> PgCopyInserter.copy(connection, "rt_numeric_infinity", List.of("v"), rows));
+            assertTrue(e.getMessage().contains("numeric has no Infinity before PostgreSQL 14"), e.getMessage());
+            assertEquals(0L, db.count("rt_numeric_infinity"));
+        }
     }
 
     @Test
