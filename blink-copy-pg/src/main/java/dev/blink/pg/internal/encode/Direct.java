@@ -31,10 +31,10 @@ enum Direct implements Encoder {
             case JSONB -> JsonValues.jsonb(out, (String) value);
             case NUMERIC -> Numerics.write(out, (BigDecimal) value);
             case UUID -> Uuids.write(out, (UUID) value);
-            case DATE -> out.valueInt4(Temporal.days((LocalDate) value));
-            case TIMESTAMP -> out.valueInt8(Temporal.local((LocalDateTime) value));
-            case TIMESTAMPTZ_INSTANT -> out.valueInt8(Temporal.instant((Instant) value));
-            case TIMESTAMPTZ_OFFSET -> out.valueInt8(Temporal.offsetDateTime((OffsetDateTime) value));
+            case DATE -> out.valueInt4(DateTimes.days((LocalDate) value));
+            case TIMESTAMP -> out.valueInt8(DateTimes.local((LocalDateTime) value));
+            case TIMESTAMPTZ_INSTANT -> out.valueInt8(DateTimes.instant((Instant) value));
+            case TIMESTAMPTZ_OFFSET -> out.valueInt8(DateTimes.offsetDateTime((OffsetDateTime) value));
             default -> throw new AssertionError(this);
         }
     }

@@ -6,7 +6,7 @@ import dev.blink.pg.internal.CopyStream;
 /**
  * Chooses how values of one Java class are written into columns of one PostgreSQL type: the
  * user's {@link PgEncoder} if one matches, else Blink's own, in binary or in text form. The rules
- * of each type family live in their own file ({@link Integers}, {@link Temporal}, …); this file
+ * of each type family live in their own file ({@link Integers}, {@link DateTimes}, …); this file
  * only dispatches.
  */
 final class Encoders {
@@ -48,7 +48,7 @@ final class Encoders {
             case TEXT, NAME, XML, CHAR, ENUM -> Texts.binary(type.kind, c);
             case BYTEA -> Bytea.binary(c);
             case UUID -> Uuids.binary(c);
-            case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> Temporal.binary(type.kind, c, context);
+            case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> DateTimes.binary(type.kind, c, context);
             case INTERVAL -> Intervals.binary(c);
             case JSON, JSONB -> JsonValues.binary(type.kind, c);
             case INET, CIDR, MACADDR, MACADDR8 -> Network.binary(type.kind, c);
@@ -70,7 +70,7 @@ final class Encoders {
             case TEXT, NAME, XML, CHAR, ENUM -> Texts.text(type.kind, c);
             case BYTEA -> Bytea.text(c);
             case UUID -> Uuids.text(c);
-            case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> Temporal.text(type.kind, c, context);
+            case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> DateTimes.text(type.kind, c, context);
             case INTERVAL -> Intervals.text(c);
             case JSON, JSONB -> JsonValues.text(c);
             case INET, CIDR, MACADDR, MACADDR8 -> Network.text(type.kind, c);

@@ -19,7 +19,7 @@ import java.time.ZonedDateTime;
  * that zone is a fixed offset ({@link SessionTimeZone}) Blink applies it; otherwise the server's
  * own tzdata must, so the value is sent as text without an offset, in a table sent as COPY text.
  */
-final class Temporal {
+final class DateTimes {
 
     static final long PG_EPOCH_DAY = 10_957;
     static final long PG_EPOCH_SECOND = 946_684_800L;
@@ -37,7 +37,7 @@ final class Temporal {
     static final Encoders.ServerReads NAMED_ZONE = new Encoders.ServerReads("a LocalDateTime for timestamptz in "
             + "a session whose TimeZone has rules (a region, or daylight-saving time)");
 
-    private Temporal() {
+    private DateTimes() {
     }
 
     static Encoder binary(Kind kind, Class<?> c, EncoderContext context) {
