@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>Values are bound with {@link PreparedStatement#setObject(int, Object)}, except that an
  * {@link Instant} is bound as an {@link OffsetDateTime} in UTC, a {@link ZonedDateTime} as its
  * offset date-time, an enum as its name and a {@code Character} as a one-character string.
- * Identifiers are double-quoted. Stateless and thread-safe.
+ * Identifiers are double-quoted. A table without rows is still checked: its table and constant
+ * columns are selected with {@code WHERE 1 = 0}. Stateless and thread-safe.
  */
 public final class JdbcBatchInserter implements Inserter {
 
@@ -44,6 +45,13 @@ public final class JdbcBatchInserter implements Inserter {
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         List<String> columns = input.columns();
+        if (columns.isEmpty()) { // a table without rows and without constants: nothing to insert into
+            if (input.next(new Object[0])) {
+                throw new SeedException(input.location(), "a row without columns cannot be inserted", null);
+            }
+            resolve(connection, input);
+            return new InsertStats(0, 0);
+        }
         StringJoiner names = new StringJoiner(", ", " (", ")");
         StringJoiner marks = new StringJoiner(", ", " VALUES (", ")");
         for (String column : columns) {
@@ -80,7 +88,26 @@ public final class JdbcBatchInserter implements Inserter {
                 execute(statement, input, batchStart);
             }
         }
+        if (input.rowNumber() == 0) {
+            resolve(connection, input);
+        }
         return new InsertStats(input.rowNumber(), 0);
+    }
+
+    /** Checks that the table and columns of a table without rows exist, as an insert would have. */
+    private static void resolve(Connection connection, TableInput input) throws SQLException {
+        StringJoiner names = new StringJoiner(", ");
+        for (String column : input.columns()) {
+            names.add(TableName.quote(column));
+        }
+        String select = "SELECT " + (names.length() == 0 ? "*" : names.toString()) + " FROM " + input.table().toSql()
+                + " WHERE 1 = 0";
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery(select).close();
+        } catch (SQLException e) {
+            throw new SeedException(Location.of(input.location().table()), "the table has no rows, and checking it "
+                    + "failed: " + Values.cut(String.valueOf(e.getMessage())) + sqlState(e), e);
+        }
     }
 
     private static void execute(PreparedStatement statement, TableInput input, long batchStart) {

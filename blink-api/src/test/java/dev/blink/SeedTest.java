@@ -438,6 +438,26 @@ class SeedTest {
     }
 
     @Test
+    void checksTheTableOfAStepWithoutRows() {
+        SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
+                .addTable("users", store -> users(3, Instant.EPOCH))
+                .addTable("no_such_tabel", store -> List.of())
+                .insert(db.dataSource(), JDBC));
+        assertEquals("no_such_tabel", e.location().table());
+        assertEquals("42P01", e.sqlState().orElseThrow());
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
+    void checksTheConstantColumnsOfAStepWithoutRows() {
+        SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
+                .addTable("users", store -> List.of(), TableOptions.defaults().withConstant("nmae", "x"))
+                .insert(db.dataSource(), JDBC));
+        assertEquals("42703", e.sqlState().orElseThrow());
+        assertTrue(e.getMessage().contains("nmae"), e.getMessage());
+    }
+
+    @Test
     void quotesMixedCaseAndReservedNames() {
         db.execute("CREATE SCHEMA IF NOT EXISTS sales; DROP TABLE IF EXISTS sales.\"Order\";"
                 + " CREATE TABLE sales.\"Order\" (\"ID\" int, \"select\" text)");

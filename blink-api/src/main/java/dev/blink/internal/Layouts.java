@@ -11,6 +11,19 @@ import java.util.Optional;
 /** Chooses a table's {@link RowLayout}: registered mappers first, then maps and records. */
 final class Layouts {
 
+    /** The layout of a table without rows: no columns but its constants. */
+    static final RowLayout NONE = new RowLayout() {
+        @Override
+        public List<String> columns() {
+            return List.of();
+        }
+
+        @Override
+        public void copyValues(Object row, Object[] values) {
+            throw new IllegalStateException("a table without rows has no row to map");
+        }
+    };
+
     private Layouts() {
     }
 

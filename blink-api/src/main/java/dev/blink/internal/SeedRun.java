@@ -195,8 +195,8 @@ public final class SeedRun {
         Object first;
         try {
             if (!iterator.hasNext()) {
-                store = store.withTable(step.name(), keepList ? (List<?>) rows : List.of(), retain);
-                return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                // no rows, so no columns but the constants: the inserter still resolves the table and those
+                return writeRows(step, rows, keepList, iterator, null, Layouts.NONE, start);
             }
             first = iterator.next();
         } catch (BlinkException e) {
@@ -220,7 +220,10 @@ public final class SeedRun {
         }
     }
 
-    /** Writes the rows from {@code first} on; {@code keepList}: the store keeps the source list as given. */
+    /**
+     * Writes the rows from {@code first} on ({@code null}: there are none); {@code keepList}: the
+     * store keeps the source list as given.
+     */
     private TableResult writeRows(Step.Table step, Iterable<?> rows, boolean keepList, Iterator<?> iterator,
                                   Object first, RowLayout layout, long start) throws SQLException {
         Location where = Location.of(step.name());

@@ -48,6 +48,10 @@ final class TableCursor implements TableInput {
     /** Rows until the next progress report: a countdown, not a division per row. */
     private long untilProgress;
 
+    /**
+     * @param firstRow the first row, already read from {@code rows}, or null for a table without
+     *     rows (whose retained columns are then not checked: there is nothing to retain)
+     */
     TableCursor(String step, TableName table, Object firstRow, Iterator<?> rows, RowLayout layout,
                 Map<String, Object> constants, Retain retain, boolean keepSourceList,
                 SeedListener listener, long progressInterval) {
@@ -79,7 +83,7 @@ final class TableCursor implements TableInput {
         this.retainedNames = kept.toArray(String[]::new);
         for (int i = 0; i < retainedIndexes.length; i++) {
             retainedIndexes[i] = columns.indexOf(kept.get(i));
-            if (retainedIndexes[i] < 0) {
+            if (retainedIndexes[i] < 0 && firstRow != null) {
                 throw new IllegalArgumentException("Retain.columns(" + kept + ") names \"" + kept.get(i)
                         + "\", which is not a column of the rows; the columns are " + columns);
             }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blink.Blink;
 import dev.blink.Plan;
+import dev.blink.Retain;
 import dev.blink.SeedException;
+import dev.blink.SeedResult;
+import dev.blink.TableOptions;
 import dev.blink.ValueException;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
@@ -147,6 +150,33 @@ class BadInputTest {
                 .addTable("posts", store -> List.of(new Post(1, 1, "ok"), new Post(2, 999, "orphan"))));
         assertEquals("23503", e.sqlState().orElseThrow());
         assertMentions(e, "table \"posts\"", "violates foreign key constraint", "Key (user_id)=(999) is not present");
+    }
+
+    @Test
+    void checksTheTableOfAStepWithoutRows() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 1)))
+                .addTable("no_such_tabel", store -> List.of()));
+        assertEquals("no_such_tabel", e.location().table());
+        assertMentions(e, "table no_such_tabel does not exist");
+    }
+
+    @Test
+    void checksTheConstantColumnsOfAStepWithoutRows() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("users", store -> users(new User(1, "Ada", 1)))
+                .addTable("posts", store -> List.of(), TableOptions.defaults().withConstant("titel", "x")));
+        assertMentions(e, "has no column \"titel\"", "Its columns are [id, user_id, title]");
+    }
+
+    @Test
+    void writesAStepWithoutRowsAsNothing() {
+        SeedResult result = Blink.plan()
+                .addTable("users", store -> List.of(), TableOptions.defaults().withConstant("name", "x"))
+                .addTable("posts", store -> List.of(), TableOptions.retain(Retain.columns("id")))
+                .insert(db.dataSource());
+        assertEquals(0, result.table("users").rows());
+        assertEquals(List.of(), result.store().tables().get("posts"));
     }
 
     @Test

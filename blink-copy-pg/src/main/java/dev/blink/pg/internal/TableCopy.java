@@ -39,13 +39,20 @@ public final class TableCopy {
     /**
      * Copies every row of {@code input} into its table (through a staging table if
      * {@code onConflict} is not null), in binary COPY or, if the first row gives a typed column a
-     * String that the server must read, in COPY text.
+     * String that the server must read, in COPY text. A table without columns (no rows, no
+     * constants) is only resolved: there is nothing to copy.
      *
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
                                    PgOnConflict onConflict) throws SQLException {
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table());
+        if (target.columns().isEmpty()) {
+            if (input.next(new Object[0])) {
+                throw new SeedException(input.location(), "a row without columns cannot be copied", null);
+            }
+            return new InsertStats(0, 0);
+        }
         EncoderContext context = new EncoderContext(encoders, target.table().timeZone(),
                 target.table().serverVersion());
         // the format is decided from the first row, so that row is read before the COPY starts
