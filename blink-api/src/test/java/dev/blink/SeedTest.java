@@ -437,6 +437,82 @@ class SeedTest {
         assertEquals(0, db.count("users"));
     }
 
+    /** Throws {@code e} without declaring it, as Kotlin or Lombok's {@code @SneakyThrows} do. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    @Test
+    void reportsACheckedExceptionThrownSneakilyByTheRowsWithItsRow() {
+        Iterable<Map<String, Object>> rows = () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                if (++next == 3) {
+                    throw sneaky(new IOException("disk gone"));
+                }
+                return Map.of("id", next, "name", "n" + next);
+            }
+        };
+        CallbackException e = assertThrows(CallbackException.class,
+                () -> Blink.plan().addTable("users", store -> rows).insert(db.dataSource(), JDBC));
+        assertInstanceOf(IOException.class, e.getCause());
+        assertEquals(3, e.location().rowNumber());
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
+    void reportsACheckedExceptionThrownSneakilyByHasNextWithItsRow() {
+        Iterable<Map<String, Object>> rows = () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == 2) {
+                    throw sneaky(new java.sql.SQLException("cursor gone"));
+                }
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                next++;
+                return Map.of("id", next, "name", "n" + next);
+            }
+        };
+        CallbackException e = assertThrows(CallbackException.class,
+                () -> Blink.plan().addTable("users", store -> rows).insert(db.dataSource(), JDBC));
+        assertInstanceOf(java.sql.SQLException.class, e.getCause());
+        assertEquals(3, e.location().rowNumber());
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
+    void reportsACheckedExceptionThrownSneakilyByTheFirstRow() {
+        Iterable<Map<String, Object>> rows = () -> new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                throw sneaky(new IOException("no first row"));
+            }
+        };
+        CallbackException e = assertThrows(CallbackException.class,
+                () -> Blink.plan().addTable("users", store -> rows).insert(db.dataSource(), JDBC));
+        assertInstanceOf(IOException.class, e.getCause());
+        assertEquals(1, e.location().rowNumber());
+    }
+
     @Test
     void checksTheTableOfAStepWithoutRows() {
         SeedException e = assertThrows(SeedException.class, () -> Blink.plan()

@@ -134,9 +134,9 @@ public final class SeedRun {
                 Object value;
                 try {
                     value = context.source().value(store);
-                } catch (BlinkException e) {
+                } catch (BlinkException | Error e) {
                     throw e;
-                } catch (Exception e) {
+                } catch (Throwable e) {
                     throw new CallbackException(Location.of(context.name()), "the context callback threw " + e, e);
                 }
                 store = store.withContext(context.name(), value);
@@ -165,9 +165,9 @@ public final class SeedRun {
             if (rows instanceof Collection<?> all) {
                 options.listener().tableSized(step.name(), all.size());
             }
-        } catch (BlinkException e) {
+        } catch (BlinkException | Error e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Throwable e) {
             throw new CallbackException(TableCursor.at(where, e), "the table's callback threw " + e, e);
         }
         TableResult result;
@@ -199,9 +199,9 @@ public final class SeedRun {
                 return writeRows(step, rows, keepList, iterator, null, Layouts.NONE, start);
             }
             first = iterator.next();
-        } catch (BlinkException e) {
+        } catch (BlinkException | Error e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             throw TableCursor.readFailure(where.row(1), e);
         }
         if (first == null) {

@@ -118,9 +118,9 @@ final class TableCursor implements TableInput {
                     return false;
                 }
                 row = rows.next();
-            } catch (BlinkException e) {
+            } catch (BlinkException | Error e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 throw readFailure(Location.of(step).row(rowNumber + 1), e);
             }
         }
@@ -146,13 +146,16 @@ final class TableCursor implements TableInput {
         return true;
     }
 
-    /** A failure of the source while reading a row. */
-    static CallbackException readFailure(Location row, RuntimeException e) {
+    /**
+     * A failure of the source while reading a row: any exception, checked ones thrown sneakily
+     * (Kotlin, Lombok's {@code @SneakyThrows}) included.
+     */
+    static CallbackException readFailure(Location row, Throwable e) {
         return new CallbackException(at(row, e), "reading the row from the table's source failed: " + e, e);
     }
 
     /** {@code where}, with the file and line that a failure reading a file names (a {@link RowOrigin}). */
-    static Location at(Location where, Exception failure) {
+    static Location at(Location where, Throwable failure) {
         return failure instanceof RowOrigin origin && origin.file() != null
                 ? where.file(origin.file(), origin.line()) : where;
     }
@@ -187,7 +190,16 @@ final class TableCursor implements TableInput {
 
     /** Whether every row was read. */
     boolean exhausted() {
-        return pending == null && !rows.hasNext();
+        if (pending != null) {
+            return false;
+        }
+        try {
+            return !rows.hasNext();
+        } catch (BlinkException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw readFailure(Location.of(step).row(rowNumber + 1), e);
+        }
     }
 
     /** The rows retained as the table was read (empty when nothing or the source list is kept). */
