@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a plan is inserted: batch size, inserter, listener, timeout, extra row mappers. Immutable and
- * thread-safe; build one with {@link #builder()}.
+ * How a plan is inserted: batch size, inserter, listener, timeout, cancellation, extra row mappers.
+ * Immutable and thread-safe; build one with {@link #builder()}.
  *
  * <pre>{@code
  * InsertOptions options = InsertOptions.builder()
@@ -35,6 +35,7 @@ public final class InsertOptions {
     private final Duration statementTimeout;
     private final long progressInterval;
     private final List<RowMapper> rowMappers;
+    private final Cancellation cancellation;
 
     private InsertOptions(Builder builder) {
         this.batchSize = builder.batchSize;
@@ -43,6 +44,7 @@ public final class InsertOptions {
         this.statementTimeout = builder.statementTimeout;
         this.progressInterval = builder.progressInterval;
         this.rowMappers = List.copyOf(builder.rowMappers);
+        this.cancellation = builder.cancellation;
     }
 
     /** The defaults: batches of 900, the inserter found on the class path, no listener, no timeout. */
@@ -74,9 +76,20 @@ public final class InsertOptions {
         return listener;
     }
 
-    /** The longest any one statement (one table's COPY or batch) may run; {@link Duration#ZERO} for no limit. */
+    /**
+     * The longest any one statement may run; {@link Duration#ZERO} (the default) for no limit. The
+     * binary COPY inserter sends each table as one statement and measures it on the client too: a
+     * COPY still streaming when the time is up is cancelled. {@link JdbcBatchInserter} applies it to
+     * each batch. A seed that runs out of time rolls back and throws a {@link StoppedException}
+     * with reason {@link StoppedException.Reason#TIMEOUT TIMEOUT}.
+     */
     public Duration statementTimeout() {
         return statementTimeout;
+    }
+
+    /** The cancellation that can stop the seed from another thread, if one was given. */
+    public Optional<Cancellation> cancellation() {
+        return Optional.ofNullable(cancellation);
     }
 
     /** Rows between two progress reports to the listener. */
@@ -98,13 +111,14 @@ public final class InsertOptions {
         builder.statementTimeout = statementTimeout;
         builder.progressInterval = progressInterval;
         builder.rowMappers.addAll(rowMappers);
+        builder.cancellation = cancellation;
         return builder;
     }
 
     @Override
     public String toString() {
         return "InsertOptions[batchSize=" + batchSize + ", inserter=" + (inserter == null ? "default" : inserter)
-                + ", statementTimeout=" + statementTimeout + "]";
+                + ", statementTimeout=" + statementTimeout + (cancellation == null ? "" : ", " + cancellation) + "]";
     }
 
     /** Builds {@link InsertOptions}; mutable, for one thread. */
@@ -115,6 +129,7 @@ public final class InsertOptions {
         private Duration statementTimeout = Duration.ZERO;
         private long progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private final List<RowMapper> rowMappers = new ArrayList<>();
+        private Cancellation cancellation;
 
         private Builder() {
         }
@@ -140,6 +155,12 @@ public final class InsertOptions {
         /** The longest one statement may run (zero: no limit). */
         public Builder statementTimeout(Duration timeout) {
             this.statementTimeout = Objects.requireNonNull(timeout, "null timeout");
+            return this;
+        }
+
+        /** A cancellation that stops the seed when it is cancelled from another thread. */
+        public Builder cancellation(Cancellation cancellation) {
+            this.cancellation = Objects.requireNonNull(cancellation, "null cancellation");
             return this;
         }
 

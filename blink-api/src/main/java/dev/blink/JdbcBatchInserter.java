@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,12 +29,17 @@ import java.util.regex.Pattern;
  * {@link Instant} is bound as an {@link OffsetDateTime} in UTC, a {@link ZonedDateTime} as its
  * offset date-time, an enum as its name and a {@code Character} as a one-character string.
  * Identifiers are double-quoted. A table without rows is still checked: its table and constant
- * columns are selected with {@code WHERE 1 = 0}. Stateless and thread-safe.
+ * columns are selected with {@code WHERE 1 = 0}. {@link InsertOptions#statementTimeout()} is each
+ * batch's query timeout (whole seconds, at least 1); {@link #cancel} cancels the batch running.
+ * Thread-safe.
  */
 public final class JdbcBatchInserter implements Inserter {
 
     private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+)");
     private static final JdbcBatchInserter INSTANCE = new JdbcBatchInserter();
+
+    /** The statement running on each connection, for {@link #cancel}. */
+    private final Map<Connection, Statement> running = new ConcurrentHashMap<>();
 
     private JdbcBatchInserter() {
     }
@@ -62,6 +69,7 @@ public final class JdbcBatchInserter implements Inserter {
         int batchSize = options.batchSize();
         Object[] values = new Object[columns.size()];
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            running.put(connection, statement);
             long timeout = options.statementTimeout().toSeconds();
             if (!options.statementTimeout().isZero()) {
                 statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout)));
@@ -87,6 +95,8 @@ public final class JdbcBatchInserter implements Inserter {
             if (inBatch > 0) {
                 execute(statement, input, batchStart);
             }
+        } finally {
+            running.remove(connection);
         }
         if (input.rowNumber() == 0) {
             resolve(connection, input);
@@ -107,6 +117,15 @@ public final class JdbcBatchInserter implements Inserter {
         } catch (SQLException e) {
             throw new SeedException(Location.of(input.location().table()), "the table has no rows, and checking it "
                     + "failed: " + Values.cut(String.valueOf(e.getMessage())) + sqlState(e), e);
+        }
+    }
+
+    /** Cancels the batch running on {@code connection}, if any ({@link Statement#cancel()}). */
+    @Override
+    public void cancel(Connection connection) throws SQLException {
+        Statement statement = running.get(connection);
+        if (statement != null) {
+            statement.cancel();
         }
     }
 

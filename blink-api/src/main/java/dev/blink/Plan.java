@@ -1,5 +1,6 @@
 package dev.blink;
 
+import dev.blink.internal.CancelToken;
 import dev.blink.internal.ManagedTransactions;
 import dev.blink.internal.SeedRun;
 import dev.blink.internal.Step;
@@ -132,7 +133,7 @@ public final class Plan {
     public SeedResult insert(DataSource dataSource, InsertOptions options) {
         Objects.requireNonNull(dataSource, "null dataSource");
         Objects.requireNonNull(options, "null options");
-        SeedRun.Prepared prepared = SeedRun.prepare(steps, options);
+        SeedRun.Prepared prepared = SeedRun.prepare(steps, options, token(options));
         ManagedTransactions.refuseInsideSpringTransaction(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             return prepared.run(connection, true);
@@ -155,7 +156,11 @@ public final class Plan {
     public SeedResult insert(Connection connection, InsertOptions options) {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(options, "null options");
-        return SeedRun.prepare(steps, options).run(connection, false);
+        return SeedRun.prepare(steps, options, token(options)).run(connection, false);
+    }
+
+    private static CancelToken token(InsertOptions options) {
+        return options.cancellation().map(Cancellation::token).orElse(null);
     }
 
     private Seeder requireSeeder(String call, String fix) {

@@ -514,6 +514,56 @@ class SeedTest {
     }
 
     @Test
+    void anInterruptStopsAJdbcSeedAndSetsTheFlagAgain() {
+        Iterable<Map<String, Object>> endless = Rows.of(java.util.stream.Stream.iterate(1L, i -> i + 1).map(i -> {
+            if (i == 5_000) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of("id", i, "name", "n" + i);
+        }));
+        StoppedException e = assertThrows(StoppedException.class, () -> Blink.plan()
+                .addTable("users", store -> endless, TableOptions.retain(Retain.NONE)).insert(db.dataSource(), JDBC));
+        assertTrue(Thread.interrupted(), "the interrupt flag is set again");
+        assertEquals(StoppedException.Reason.INTERRUPT, e.reason());
+        assertEquals(5_000, e.location().rowNumber());
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
+    void aBatchThatOutrunsTheTimeoutStopsTheSeed() {
+        db.execute("CREATE FUNCTION slow_down() RETURNS trigger LANGUAGE plpgsql AS "
+                + "'BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END';\n"
+                + "CREATE TRIGGER slow_users BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION slow_down()");
+        try {
+            StoppedException e = assertThrows(StoppedException.class, () -> Blink.plan()
+                    .addTable("users", store -> users(10, Instant.EPOCH))
+                    .insert(db.dataSource(), JDBC.toBuilder().statementTimeout(java.time.Duration.ofSeconds(1)).build()));
+            assertEquals(StoppedException.Reason.TIMEOUT, e.reason());
+            assertEquals("57014", e.sqlState().orElseThrow());
+            assertTrue(e.getMessage().contains("timed out after 1 s"), e.getMessage());
+            assertEquals(0, db.count("users"));
+        } finally {
+            db.execute("DROP TRIGGER slow_users ON users;\nDROP FUNCTION slow_down()");
+        }
+    }
+
+    @Test
+    void aCancellationStopsAJdbcSeed() {
+        Cancellation cancellation = Cancellation.create();
+        Iterable<Map<String, Object>> endless = Rows.of(java.util.stream.Stream.iterate(1L, i -> i + 1).map(i -> {
+            if (i == 5_000) {
+                cancellation.cancel();
+            }
+            return Map.of("id", i, "name", "n" + i);
+        }));
+        StoppedException e = assertThrows(StoppedException.class, () -> Blink.plan()
+                .addTable("users", store -> endless, TableOptions.retain(Retain.NONE))
+                .insert(db.dataSource(), JDBC.toBuilder().cancellation(cancellation).build()));
+        assertEquals(StoppedException.Reason.CANCEL, e.reason());
+        assertEquals(0, db.count("users"));
+    }
+
+    @Test
     void checksTheTableOfAStepWithoutRows() {
         SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
                 .addTable("users", store -> users(3, Instant.EPOCH))

@@ -8,6 +8,7 @@ import dev.blink.PlanException;
 import dev.blink.Retain;
 import dev.blink.SeedException;
 import dev.blink.SeedResult;
+import dev.blink.StoppedException;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.spi.InsertStats;
@@ -27,32 +28,40 @@ import java.util.Optional;
 
 /**
  * Runs a plan's steps in order on one connection, in one transaction (or under a savepoint of the
- * caller's), and turns every failure into a {@link BlinkException} after rolling back.
+ * caller's), and turns every failure into a {@link BlinkException} after rolling back. Stops at
+ * the next step or row once the seed is cancelled or its thread interrupted.
  */
 public final class SeedRun {
+
+    /** SQLSTATE of a statement cancelled (by a timeout or a cancel request). */
+    private static final String QUERY_CANCELED = "57014";
 
     private final Connection connection;
     private final InsertOptions options;
     private final Inserter inserter;
+    private final CancelToken token;
     private StoreState store = StoreState.empty();
     private String current;
 
-    private SeedRun(Connection connection, InsertOptions options, Inserter inserter) {
+    private SeedRun(Connection connection, InsertOptions options, Inserter inserter, CancelToken token) {
         this.connection = connection;
         this.options = options;
         this.inserter = inserter;
+        this.token = token;
     }
 
     /**
      * Checks a plan and its options and chooses the inserter, before any connection is opened.
      *
+     * @param token the state of the options' cancellation, or null for none
      * @throws PlanException if the plan is empty or no single inserter can be chosen
      */
-    public static Prepared prepare(List<Step> steps, InsertOptions options) {
+    public static Prepared prepare(List<Step> steps, InsertOptions options, CancelToken token) {
         if (steps.isEmpty()) {
             throw new PlanException("The plan has no steps: add tables with addTable before insert");
         }
-        return new Prepared(List.copyOf(steps), options, options.inserter().orElseGet(Inserters::discover));
+        return new Prepared(List.copyOf(steps), options, options.inserter().orElseGet(Inserters::discover),
+                token == null ? CancelToken.NEVER : token);
     }
 
     /** A checked plan, ready to run on a connection. */
@@ -60,11 +69,13 @@ public final class SeedRun {
         private final List<Step> steps;
         private final InsertOptions options;
         private final Inserter inserter;
+        private final CancelToken token;
 
-        private Prepared(List<Step> steps, InsertOptions options, Inserter inserter) {
+        private Prepared(List<Step> steps, InsertOptions options, Inserter inserter, CancelToken token) {
             this.steps = steps;
             this.options = options;
             this.inserter = inserter;
+            this.token = token;
         }
 
         /** The first step's name, for errors before the run starts. */
@@ -80,13 +91,21 @@ public final class SeedRun {
          *     transaction, and Blink works under a savepoint
          */
         public SeedResult run(Connection connection, boolean owned) {
-            return new SeedRun(connection, options, inserter).run(steps, owned);
+            try {
+                return new SeedRun(connection, options, inserter, token).run(steps, owned);
+            } catch (StoppedException e) {
+                if (e.reason() == StoppedException.Reason.INTERRUPT) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
+            }
         }
     }
 
     private SeedResult run(List<Step> steps, boolean owned) {
         long start = System.nanoTime();
         current = steps.get(0).name();
+        Stops.check(token, Location.of(current));
         boolean autoCommit;
         Savepoint savepoint = null;
         try {
@@ -99,10 +118,14 @@ public final class SeedRun {
         } catch (SQLException e) {
             throw new SeedException(Location.of(current), "could not begin the seed's transaction: " + e.getMessage(), e);
         }
+        CancelToken.Registration registration = token.register(this::cancelStatement);
         try {
             List<TableResult> results = runSteps(steps);
             current = steps.get(steps.size() - 1).name();
+            Stops.check(token, Location.of(current));
             inserter.afterSeed(connection, results, options);
+            registration.close();
+            Stops.check(token, Location.of(current));
             if (savepoint == null) {
                 connection.commit();
             } else {
@@ -110,12 +133,22 @@ public final class SeedRun {
             }
             return new SeedResult(results, store, Duration.ofNanos(System.nanoTime() - start));
         } catch (Throwable failure) {
-            rollBack(savepoint, failure);
+            registration.close();
+            rollBack(savepoint, failure, registration.fired());
             throw translate(failure);
         } finally {
             if (autoCommit) {
                 restoreAutoCommit();
             }
+        }
+    }
+
+    /** Asks the inserter to cancel its statement (on the cancelling thread); the seed reports what follows. */
+    private void cancelStatement() {
+        try {
+            inserter.cancel(connection);
+        } catch (SQLException | RuntimeException e) {
+            // the seed stops at its next row anyway, and reports that
         }
     }
 
@@ -130,6 +163,7 @@ public final class SeedRun {
         List<TableResult> results = new ArrayList<>();
         for (Step step : steps) {
             current = step.name();
+            Stops.check(token, Location.of(current));
             if (step instanceof Step.Context context) {
                 Object value;
                 try {
@@ -231,7 +265,8 @@ public final class SeedRun {
         TableCursor cursor;
         try {
             cursor = new TableCursor(step.name(), step.table(), first, iterator, layout,
-                    step.options().constants(), retain, keepList, options.listener(), options.progressInterval());
+                    step.options().constants(), retain, keepList, options.listener(), options.progressInterval(),
+                    token);
         } catch (IllegalArgumentException e) {
             throw new SeedException(where.row(1), e.getMessage(), e);
         }
@@ -260,15 +295,28 @@ public final class SeedRun {
         }
     }
 
-    private void rollBack(Savepoint savepoint, Throwable failure) {
-        try {
-            if (savepoint == null) {
-                connection.rollback();
-            } else {
-                connection.rollback(savepoint);
+    /**
+     * Rolls back; once more if a cancel request sent for the seed reached the rollback itself
+     * (the server cancels whatever statement runs when the request arrives).
+     */
+    private void rollBack(Savepoint savepoint, Throwable failure, boolean cancelSent) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (savepoint == null) {
+                    connection.rollback();
+                } else {
+                    connection.rollback(savepoint);
+                }
+                return;
+            } catch (SQLException e) {
+                if (!(cancelSent && attempt == 1 && QUERY_CANCELED.equals(e.getSQLState()))) {
+                    failure.addSuppressed(e);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                return;
             }
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 
@@ -281,17 +329,37 @@ public final class SeedRun {
     }
 
     private RuntimeException translate(Throwable failure) {
-        if (failure instanceof BlinkException blink) {
-            return blink;
+        if (failure instanceof StoppedException stopped) {
+            return stopped;
         }
         if (failure instanceof Error error) {
             throw error;
         }
-        Location where = Location.of(current);
+        Location where = failure instanceof SeedException seed ? seed.location() : Location.of(current);
+        if (QUERY_CANCELED.equals(sqlState(failure))) {
+            if (token.cancelled()) {
+                return Stops.cancelled(where, failure);
+            }
+            if (!options.statementTimeout().isZero()) {
+                return Stops.timeout(where, options.statementTimeout(), failure);
+            }
+        }
+        if (failure instanceof BlinkException blink) {
+            return blink;
+        }
         if (failure instanceof SQLException sql) {
             return new SeedException(where, "the database rejected the seed: " + Values.cut(sql.getMessage())
                     + (sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]"), sql);
         }
         return new SeedException(where, "seeding failed: " + failure, failure);
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

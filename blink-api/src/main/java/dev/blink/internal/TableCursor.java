@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * The {@link TableInput} of one table: pulls rows from the source's iterator, maps them, adds the
- * constants, retains what the table asks, reports progress.
+ * constants, retains what the table asks, reports progress, and stops at the first row after the
+ * seed was cancelled or its thread interrupted.
  */
 final class TableCursor implements TableInput {
 
@@ -37,6 +38,7 @@ final class TableCursor implements TableInput {
     private final Object[] constantValues;
     private final SeedListener listener;
     private final long progressInterval;
+    private final CancelToken token;
 
     private final boolean retainRows;
     private final int[] retainedIndexes;
@@ -54,8 +56,9 @@ final class TableCursor implements TableInput {
      */
     TableCursor(String step, TableName table, Object firstRow, Iterator<?> rows, RowLayout layout,
                 Map<String, Object> constants, Retain retain, boolean keepSourceList,
-                SeedListener listener, long progressInterval) {
+                SeedListener listener, long progressInterval, CancelToken token) {
         this.step = step;
+        this.token = token;
         this.table = table;
         this.pending = firstRow;
         this.rows = rows;
@@ -108,6 +111,9 @@ final class TableCursor implements TableInput {
 
     @Override
     public boolean next(Object[] values) {
+        if (token.cancelled() || Thread.currentThread().isInterrupted()) {
+            throw Stops.now(token, Location.of(step).row(rowNumber));
+        }
         Object row;
         if (pending != null) {
             row = pending;

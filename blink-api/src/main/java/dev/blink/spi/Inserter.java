@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>Blink calls {@link #beforeSeed} once, then {@link #insert} for each table in plan order, then
  * {@link #afterSeed}, all on one connection inside one transaction that Blink commits or rolls back.
- * An inserter never commits, rolls back or closes the connection. Implementations must be
- * thread-safe if one instance is shared by concurrent seeds.
+ * An inserter never commits, rolls back or closes the connection. {@link #cancel} is the one
+ * method called from another thread. Implementations must be thread-safe if one instance is
+ * shared by concurrent seeds.
  */
 public interface Inserter {
 
@@ -33,5 +34,14 @@ public interface Inserter {
 
     /** Called after the last step, before the commit. Does nothing by default. */
     default void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
+    }
+
+    /**
+     * Asks the database to cancel the statement this inserter is running on {@code connection}, if
+     * any. Called from another thread when the seed is cancelled ({@link dev.blink.Cancellation}),
+     * so that a seed waiting on the database (a lock, a slow trigger) stops; never called after the
+     * seed has finished. Does nothing by default: the seed then stops at the next row it reads.
+     */
+    default void cancel(Connection connection) throws SQLException {
     }
 }

@@ -2,6 +2,7 @@ package dev.blink.pg;
 
 import dev.blink.InsertOptions;
 import dev.blink.SeedException;
+import dev.blink.StoppedException;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.postgresql.PGConnection;
 
 /**
  * The default {@link Inserter}: PostgreSQL's binary {@code COPY … FROM STDIN} through pgjdbc's
@@ -44,7 +47,12 @@ import java.util.StringJoiner;
  * one reusable buffer. Every column also takes a String in PostgreSQL's text form, which the
  * server's own input function reads: a table whose first row gives a typed column such a String
  * is sent as COPY text instead of binary. On any error the COPY is cancelled, never ended, so no
- * partial table is ever committed. Immutable and thread-safe.
+ * partial table is ever committed.
+ *
+ * <p>A COPY stops early when its statement timeout passes (measured on the client as well as by the
+ * server), when the server has failed it (a bad row: its error is read between chunks, not only at
+ * the end), when the seed's thread is interrupted or its {@link dev.blink.Cancellation} cancelled.
+ * Immutable and thread-safe.
  */
 public final class PgCopyInserter implements Inserter {
 
@@ -120,8 +128,8 @@ public final class PgCopyInserter implements Inserter {
             if (own) {
                 connection.setAutoCommit(false);
             }
-            long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows.iterator()),
-                    encoders, conflict).rows();
+            long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows),
+                    encoders, conflict, Duration.ZERO).rows();
             if (own) {
                 connection.commit();
             }
@@ -131,6 +139,9 @@ public final class PgCopyInserter implements Inserter {
             throw ServerErrors.translate(e, table, name, false);
         } catch (RuntimeException | Error e) {
             rollBack(connection, own, e);
+            if (e instanceof StoppedException stopped && stopped.reason() == StoppedException.Reason.INTERRUPT) {
+                Thread.currentThread().interrupt(); // cleared by ArrayRows for the rollback
+            }
             throw e;
         } finally {
             if (own) {
@@ -163,7 +174,7 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
-        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()));
+        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), options.statementTimeout());
     }
 
     /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */
@@ -199,6 +210,12 @@ public final class PgCopyInserter implements Inserter {
                 Sequences.reset(connection, TableName.parse(result.table()), result.table());
             }
         }
+    }
+
+    /** Sends PostgreSQL's cancel request for the connection's running statement. */
+    @Override
+    public void cancel(Connection connection) throws SQLException {
+        connection.unwrap(PGConnection.class).cancelQuery();
     }
 
     @Override

@@ -51,6 +51,14 @@ class NamesTest {
     }
 
     @Test
+    void theProviderFoundOnTheClassPathDelegatesEveryInserterMethod() throws NoSuchMethodException {
+        for (java.lang.reflect.Method method : Inserter.class.getMethods()) {
+            assertEquals(dev.blink.pg.internal.PgCopyProvider.class, dev.blink.pg.internal.PgCopyProvider.class
+                    .getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass(), method.getName());
+        }
+    }
+
+    @Test
     void writesMixedCaseAndReservedNames() {
         Blink.plan()
                 .addTable("User", store -> List.of(Map.of("Id", 1L, "Display Name", "Ada", "select", 7)))

@@ -1,10 +1,14 @@
 package dev.blink.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.blink.Blink;
+import dev.blink.Cancellation;
 import dev.blink.InsertOptions;
 import dev.blink.SeedResult;
+import dev.blink.StoppedException;
 import dev.blink.spi.SeedListener;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
@@ -12,6 +16,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +88,35 @@ class ExamplesTest {
         assertEquals(50_000, db.count("events"));
         assertEquals(25_000L, db.queryValue("SELECT count(*) FROM events WHERE kind = 'view'"));
         assertEquals(0, result.store().tables().get("events").size());
+    }
+
+    @Test
+    void cancellableSeedStopsWhenCancelledAndCommitsNothing() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Cancellation cancellation = Cancellation.create();
+            Future<SeedResult> seed = CancellableSeed.start(db.dataSource(), executor, cancellation);
+            awaitCopyInto("events");
+            cancellation.cancel();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> seed.get(10, TimeUnit.SECONDS));
+            StoppedException stopped = assertInstanceOf(StoppedException.class, e.getCause());
+            assertEquals(StoppedException.Reason.CANCEL, stopped.reason());
+            assertEquals(0L, db.count("events"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Waits until a COPY into {@code table} runs. */
+    private void awaitCopyInto(String table) throws InterruptedException {
+        for (int i = 0; i < 3_000; i++) {
+            if (((Number) db.queryValue("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"" + table
+                    + "\"%'")).longValue() > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the seed never started its COPY");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.blink.pg.internal;
 
 import dev.blink.Location;
 import dev.blink.SeedException;
+import dev.blink.StoppedException;
 import dev.blink.TableName;
 import dev.blink.spi.RowOrigin;
 import dev.blink.spi.TableInput;
@@ -10,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The rows of the low-level entry point ({@code Object[]} per row) as a {@link TableInput}. */
+/**
+ * The rows of the low-level entry point ({@code Object[]} per row) as a {@link TableInput}; stops
+ * at the first row after the thread is interrupted (clearing the flag, which the entry point sets
+ * again once it has cleaned up).
+ */
 public final class ArrayRows implements TableInput {
 
     private final String step;
@@ -20,11 +25,11 @@ public final class ArrayRows implements TableInput {
     private long rowNumber;
 
     /** Rows of {@code table}, each an array of values in {@code columns} order. */
-    public ArrayRows(String step, TableName table, List<String> columns, Iterator<Object[]> rows) {
+    public ArrayRows(String step, TableName table, List<String> columns, Iterable<Object[]> rows) {
         this.step = step;
         this.table = table;
         this.columns = columns;
-        this.rows = rows;
+        this.rows = rows.iterator();
     }
 
     @Override
@@ -44,6 +49,10 @@ public final class ArrayRows implements TableInput {
 
     @Override
     public boolean next(Object[] values) {
+        if (Thread.interrupted()) {
+            throw new StoppedException(location(), StoppedException.Reason.INTERRUPT, "interrupted (Thread.interrupt()): "
+                    + "the COPY was cancelled, and the thread's interrupt flag is set again", null);
+        }
         if (!rows.hasNext()) {
             return false;
         }

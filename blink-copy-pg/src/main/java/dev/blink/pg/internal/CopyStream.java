@@ -11,7 +11,9 @@ import org.postgresql.copy.CopyIn;
  * One reusable, unsynchronized, big-endian buffer for a binary COPY, handed to the driver in large
  * chunks. Variable-length values reserve their length word with {@link #begin()} and fill it in
  * with {@link #end()}; an open value is kept in the buffer (which grows if needed) until it ends.
- * Without a {@link CopyIn} it only collects bytes, for values encoded once (constant columns).
+ * Bytes go to the driver in CopyData messages of at most {@link #SIZE} bytes; before each, the
+ * {@link CopyWatch} may stop the COPY. Without a {@link CopyIn} it only collects bytes, for values
+ * encoded once (constant columns).
  *
  * <p>A table sent as COPY text uses the same buffer: {@link #copyText} writes a field's text with
  * COPY's escapes, {@link #textNull} the NULL marker, {@link #int1} the tab and newline between.
@@ -29,6 +31,7 @@ public final class CopyStream {
     private static final int MAX_INLINE_CHARS = 8192;
 
     private final CopyIn copy;
+    private final CopyWatch watch;
     private byte[] buf;
     private int pos;
     private int[] marks = new int[8];
@@ -36,14 +39,15 @@ public final class CopyStream {
     private long sent;
     private char[] chars = new char[64];
 
-    CopyStream(CopyIn copy, int size) {
+    CopyStream(CopyIn copy, int size, CopyWatch watch) {
         this.copy = copy;
+        this.watch = watch;
         this.buf = new byte[size];
     }
 
     /** A stream that only collects bytes in memory. */
     public static CopyStream inMemory() {
-        return new CopyStream(null, 256);
+        return new CopyStream(null, 256, CopyWatch.NONE);
     }
 
     public void header() {
@@ -79,12 +83,27 @@ public final class CopyStream {
     }
 
     private void send(int from, int length) {
-        try {
-            copy.writeToCopy(buf, from, length);
-        } catch (SQLException e) {
-            throw new CopyFailure(e);
+        write(buf, from, length);
+    }
+
+    /** Hands bytes to the driver, in messages of at most {@link #SIZE}, each after asking the watch. */
+    private void write(byte[] b, int off, int len) {
+        int end = off + len;
+        for (int at = off; at < end; at += SIZE) {
+            int n = Math.min(SIZE, end - at);
+            watch.beforeChunk();
+            try {
+                copy.writeToCopy(b, at, n);
+            } catch (SQLException e) {
+                throw new CopyFailure(e);
+            }
+            sent += n;
         }
-        sent += length;
+    }
+
+    /** Lets the watch look at the COPY between rows (the row loop calls it every few rows). */
+    void betweenRows() {
+        watch.betweenRows();
     }
 
     /** Hands every complete byte to the driver (not those of a value still open). */
@@ -217,12 +236,7 @@ public final class CopyStream {
         if (buf.length - pos < len) {
             if (copy != null && depth == 0 && len >= SIZE / 2) {
                 flush();
-                try {
-                    copy.writeToCopy(b, off, len);
-                } catch (SQLException e) {
-                    throw new CopyFailure(e);
-                }
-                sent += len;
+                write(b, off, len);
                 return;
             }
             makeRoom(len);
@@ -397,7 +411,7 @@ public final class CopyStream {
 
     /** Text as UTF-8 bytes, checked like {@link #textValue}. */
     public static byte[] utf8(CharSequence s) {
-        CopyStream scratch = new CopyStream(null, Math.max(16, s.length() * 3));
+        CopyStream scratch = new CopyStream(null, Math.max(16, s.length() * 3), CopyWatch.NONE);
         scratch.utf8Into(s.toString());
         return scratch.toByteArray();
     }

@@ -15,9 +15,13 @@ import java.util.Set;
  * The row loop of a COPY: the first row is read before the COPY starts, so that {@link RowEncoder}
  * can choose the table's format from it (binary, or COPY text when a typed column gets a String
  * the server must read) and encode the constant columns once; then every row of the input is
- * written. A value that does not fit becomes a {@link ValueException} at its row and column.
+ * written, with a look at the COPY's {@link CopyWatch} every few rows. A value that does not fit
+ * becomes a {@link ValueException} at its row and column.
  */
 final class EncodedRows {
+
+    /** Rows between two looks of the {@link CopyWatch} (each chunk sent is looked at too). */
+    private static final int WATCH_EVERY = 64;
 
     private final TableInput input;
     private final RowEncoder rows;
@@ -66,9 +70,14 @@ final class EncodedRows {
     void write(CopyStream out, RowLines lines) {
         rows.header(out);
         RowOrigin origin = any ? input.origin().orElse(null) : null;
+        int untilWatch = WATCH_EVERY;
         try {
             if (any) {
                 do {
+                    if (--untilWatch == 0) {
+                        untilWatch = WATCH_EVERY;
+                        out.betweenRows();
+                    }
                     if (origin != null) {
                         lines.record(input.rowNumber(), origin.file(), origin.line());
                     }

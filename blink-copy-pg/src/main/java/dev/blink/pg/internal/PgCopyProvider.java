@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The {@link java.util.ServiceLoader} provider of the default inserter: a public no-arg
- * constructor that delegates to {@link PgCopyInserter#create()}.
+ * constructor that delegates to {@link PgCopyInserter#create()}, every method of {@link Inserter}
+ * (a test checks that none is left to its default).
  */
 public final class PgCopyProvider implements Inserter {
 
@@ -36,6 +37,11 @@ public final class PgCopyProvider implements Inserter {
     @Override
     public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
         delegate.afterSeed(connection, results, options);
+    }
+
+    @Override
+    public void cancel(Connection connection) throws SQLException {
+        delegate.cancel(connection);
     }
 
     @Override

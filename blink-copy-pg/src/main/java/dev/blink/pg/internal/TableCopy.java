@@ -1,6 +1,8 @@
 package dev.blink.pg.internal;
 
+import dev.blink.Location;
 import dev.blink.SeedException;
+import dev.blink.internal.Stops;
 import dev.blink.pg.PgEncoder;
 import dev.blink.pg.PgOnConflict;
 import dev.blink.pg.internal.encode.EncoderContext;
@@ -9,6 +11,7 @@ import dev.blink.spi.InsertStats;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -17,8 +20,8 @@ import org.postgresql.copy.CopyIn;
  * One table's COPY from start to end: resolves the target ({@link CopyTarget}), stages it if it
  * has an on-conflict rule ({@link Staging}), runs {@code COPY … FROM STDIN} with a body that writes
  * the data ({@link EncodedRows} for rows, in the format {@link RowEncoder} chose from the first
- * row), ends the COPY only if the body succeeded and cancels it otherwise, and reports server
- * errors at their row ({@link ServerErrors}).
+ * row) under a {@link CopyWatch}, ends the COPY only if the body succeeded and cancels it
+ * otherwise, and reports server errors at their row ({@link ServerErrors}).
  */
 public final class TableCopy {
 
@@ -42,10 +45,11 @@ public final class TableCopy {
      * String that the server must read, in COPY text. A table without columns (no rows, no
      * constants) is only resolved: there is nothing to copy.
      *
+     * @param timeout the statement timeout, measured here too (zero: none)
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
-                                   PgOnConflict onConflict) throws SQLException {
+                                   PgOnConflict onConflict, Duration timeout) throws SQLException {
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table());
         if (target.columns().isEmpty()) {
             if (input.next(new Object[0])) {
@@ -57,7 +61,7 @@ public final class TableCopy {
                 target.table().serverVersion());
         // the format is decided from the first row, so that row is read before the COPY starts
         EncodedRows rows = EncodedRows.start(input, target.columns(), context);
-        return copy(connection, target, onConflict, rows.options(), rows::write);
+        return copy(connection, target, onConflict, rows.options(), timeout, input, rows::write);
     }
 
     /**
@@ -65,10 +69,13 @@ public final class TableCopy {
      *
      * @param onConflict the table's on-conflict rule, or null for a plain COPY
      * @param options the COPY's options, e.g. {@code FORMAT binary}
+     * @param timeout the statement timeout, measured here too (zero: none)
+     * @param input the rows the body writes, for the row a timeout names; or null if the body
+     *     writes something else
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     static InsertStats copy(Connection connection, CopyTarget target, PgOnConflict onConflict, String options,
-                            Body body) throws SQLException {
+                            Duration timeout, TableInput input, Body body) throws SQLException {
         Staging staging = onConflict == null ? null : Staging.create(connection, target, onConflict);
         String sql = target.copySql(staging == null ? target.name().toSql() : staging.stage, options);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
@@ -77,10 +84,14 @@ public final class TableCopy {
         Throwable failure = null;
         RowLines lines = new RowLines();
         try {
-            CopyStream out = new CopyStream(copy, CopyStream.SIZE);
+            CopyStream out = new CopyStream(copy, CopyStream.SIZE, CopyWatch.of(copy, timeout));
             body.write(out, lines);
             bytes = out.sent();
             rows = copy.endCopy();
+        } catch (CopyWatch.TimedOut e) {
+            // noticed here first: the COPY is cancelled below (pgjdbc's cancelCopy swallows the server's answer)
+            failure = Stops.timeout(input == null ? Location.of(target.step()) : input.location(), timeout, null);
+            throw (SeedException) failure;
         } catch (CopyFailure e) {
             failure = ServerErrors.translate(e.sqlException(), target, staging != null, lines);
             throw (SeedException) failure;
