@@ -8,12 +8,12 @@ import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
 import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
+import dev.blink.pg.internal.StatementTimeout;
 import dev.blink.pg.internal.TableCopy;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -52,7 +52,8 @@ import org.postgresql.PGConnection;
  * <p>A COPY stops early when its statement timeout passes (measured on the client as well as by the
  * server), when the server has failed it (a bad row: its error is read between chunks, not only at
  * the end), when the seed's thread is interrupted or its {@link dev.blink.Cancellation} cancelled.
- * Immutable and thread-safe.
+ * The seed's {@code statement_timeout} holds for Blink's own statements only: the session's value is
+ * put back after them. Immutable and thread-safe.
  */
 public final class PgCopyInserter implements Inserter {
 
@@ -174,41 +175,49 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
-        return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), options.statementTimeout());
+        Duration timeout = options.statementTimeout();
+        return StatementTimeout.around(connection, timeout,
+                () -> TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), timeout));
     }
 
-    /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */
+    /** Truncates the listed tables (under the statement timeout). */
     @Override
     public void beforeSeed(Connection connection, List<TableName> tables, InsertOptions options) throws SQLException {
-        if (!options.statementTimeout().isZero()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT set_config('statement_timeout', ?, true)")) {
-                statement.setString(1, Math.max(1, options.statementTimeout().toMillis()) + "ms");
-                statement.execute();
-            }
-        }
         if (!truncate.isEmpty()) {
-            StringJoiner names = new StringJoiner(", ", "TRUNCATE TABLE ", " RESTART IDENTITY" + (cascade ? " CASCADE" : ""));
-            for (TableName table : truncate) {
-                names.add(table.toSql());
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(names.toString());
-            } catch (SQLException e) {
-                throw new SeedException(dev.blink.Location.of(truncate.get(0).toString()), "truncating " + truncate
-                        + " failed: " + e.getMessage() + (cascade ? "" : ". If other tables reference them, list those "
-                        + "too, or use truncateCascade()") + " [SQLSTATE " + e.getSQLState() + "]", e);
-            }
+            StatementTimeout.around(connection, options.statementTimeout(), () -> {
+                truncate(connection);
+                return null;
+            });
         }
     }
 
-    /** Resets the sequences owned by each inserted table's columns to the column's maximum, if asked. */
+    private void truncate(Connection connection) {
+        StringJoiner names = new StringJoiner(", ", "TRUNCATE TABLE ", " RESTART IDENTITY" + (cascade ? " CASCADE" : ""));
+        for (TableName table : truncate) {
+            names.add(table.toSql());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(names.toString());
+        } catch (SQLException e) {
+            throw new SeedException(dev.blink.Location.of(truncate.get(0).toString()), "truncating " + truncate
+                    + " failed: " + e.getMessage() + (cascade ? "" : ". If other tables reference them, list those "
+                    + "too, or use truncateCascade()") + " [SQLSTATE " + e.getSQLState() + "]", e);
+        }
+    }
+
+    /**
+     * Resets the sequences owned by each inserted table's columns to the column's maximum, if asked
+     * (under the statement timeout).
+     */
     @Override
     public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
         if (resetSequences) {
-            for (TableResult result : results) {
-                Sequences.reset(connection, TableName.parse(result.table()), result.table());
-            }
+            StatementTimeout.around(connection, options.statementTimeout(), () -> {
+                for (TableResult result : results) {
+                    Sequences.reset(connection, TableName.parse(result.table()), result.table());
+                }
+                return null;
+            });
         }
     }
 
