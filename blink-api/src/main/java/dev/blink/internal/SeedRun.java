@@ -124,6 +124,7 @@ public final class SeedRun {
             current = steps.get(steps.size() - 1).name();
             Stops.check(token, Location.of(current));
             inserter.afterSeed(connection, results, options);
+            checkDeferred(results, savepoint != null);
             registration.close();
             Stops.check(token, Location.of(current));
             if (savepoint == null) {
@@ -279,6 +280,31 @@ public final class SeedRun {
                 : cursor.retained(), retain);
         return new TableResult(step.name(), cursor.rowNumber(), stats.bytes(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Has the inserter check the deferred constraints inside a savepoint: rolled back afterwards in
+     * the caller's transaction (its constraint mode and pending checks as they were), released in
+     * the seed's own (the checks done count for the commit).
+     */
+    private void checkDeferred(List<TableResult> results, boolean callers) throws SQLException {
+        Savepoint check = connection.setSavepoint();
+        boolean checked;
+        try {
+            checked = inserter.checkDeferredConstraints(connection, results, options);
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if (state != null && state.startsWith("23")) {
+                throw new SeedException(Location.of(current), "a deferred constraint failed when Blink checked them at "
+                        + "the end of the seed (SET CONSTRAINTS ALL IMMEDIATE): " + Values.cut(String.valueOf(e.getMessage()))
+                        + " [SQLSTATE " + state + "]", e);
+            }
+            throw e;
+        }
+        if (callers || !checked) {
+            connection.rollback(check);
+        }
+        connection.releaseSavepoint(check);
     }
 
     private static void close(Object source) throws Exception {

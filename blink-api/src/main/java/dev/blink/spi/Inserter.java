@@ -5,6 +5,7 @@ import dev.blink.TableName;
 import dev.blink.TableResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ import java.util.List;
  * the default) or JDBC batches ({@link dev.blink.JdbcBatchInserter}).
  *
  * <p>Blink calls {@link #beforeSeed} once, then {@link #insert} for each table in plan order, then
- * {@link #afterSeed}, all on one connection inside one transaction that Blink commits or rolls back.
- * An inserter never commits, rolls back or closes the connection. {@link #cancel} is the one
+ * {@link #afterSeed} and {@link #checkDeferredConstraints}, all on one connection inside one
+ * transaction that Blink commits or rolls back. An inserter never commits, rolls back or closes the
+ * connection, and leaves the session's settings as it found them. {@link #cancel} is the one
  * method called from another thread. Implementations must be thread-safe if one instance is
  * shared by concurrent seeds.
  */
@@ -34,6 +36,36 @@ public interface Inserter {
 
     /** Called after the last step, before the commit. Does nothing by default. */
     default void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
+    }
+
+    /**
+     * Checks now the constraints whose checks the database deferred to the commit, so that a
+     * violation fails the seed (which then undoes only its own work) rather than the caller's
+     * commit. Called after {@link #afterSeed}, inside a savepoint that Blink rolls back afterwards
+     * when the transaction is the caller's (so the caller's constraint mode and pending checks stay
+     * as they were: the checks run again at the commit). Checks pending from the caller's own work
+     * before the seed are checked too.
+     *
+     * <p>The default runs the SQL standard's {@code SET CONSTRAINTS ALL IMMEDIATE}, and returns
+     * false, checking nothing, if the database refuses it as unknown (an error of SQLSTATE class 42
+     * or 0A); a database that cannot defer constraints has none to check.
+     *
+     * @return whether the constraints were checked; if not, Blink rolls back to the savepoint
+     * @throws SQLException a violation (SQLSTATE class 23, or a deferred trigger's error), reported
+     *     as the seed's failure
+     */
+    default boolean checkDeferredConstraints(Connection connection, List<TableResult> results, InsertOptions options)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
+            return true;
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if (state != null && (state.startsWith("42") || state.startsWith("0A"))) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

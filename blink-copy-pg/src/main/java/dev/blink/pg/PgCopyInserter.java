@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The default {@link Inserter}: PostgreSQL's binary {@code COPY … FROM STDIN} through pgjdbc's
@@ -219,6 +221,40 @@ public final class PgCopyInserter implements Inserter {
                 return null;
             });
         }
+    }
+
+    /**
+     * Checks the deferred constraints ({@code SET CONSTRAINTS ALL IMMEDIATE}, under the statement
+     * timeout); a violation names the table whose rows break it and the key, and any error of the
+     * check fails the seed (PostgreSQL knows the statement, so an error is a deferred trigger's).
+     */
+    @Override
+    public boolean checkDeferredConstraints(Connection connection, List<TableResult> results, InsertOptions options)
+            throws SQLException {
+        return StatementTimeout.around(connection, options.statementTimeout(), () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
+            } catch (SQLException e) {
+                String step = stepOf(e, results);
+                throw ServerErrors.deferred(e, step, TableName.parse(step));
+            }
+            return true;
+        });
+    }
+
+    /** The step of the table a server error names, or the last step. */
+    private static String stepOf(SQLException e, List<TableResult> results) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server != null && server.getTable() != null) {
+            for (TableResult result : results) {
+                TableName name = TableName.parse(result.table());
+                if (name.name().equals(server.getTable())
+                        && name.schema().map(s -> s.equals(server.getSchema())).orElse(true)) {
+                    return result.table();
+                }
+            }
+        }
+        return results.isEmpty() ? "the seed" : results.get(results.size() - 1).table();
     }
 
     /** Sends PostgreSQL's cancel request for the connection's running statement. */

@@ -1,6 +1,7 @@
 package dev.blink.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,12 +22,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A seed inside the caller's transaction leaves the caller's session as it found it.
+ * A seed inside the caller's transaction leaves the caller's session as it found it, and a
+ * violation of a deferred constraint fails the seed (undoing only the seed's work), not the
+ * caller's commit.
  */
 @Tag("versions")
 class CallersTransactionTest {
@@ -77,6 +81,13 @@ class CallersTransactionTest {
                 .addTable("posts", store -> List.of(Map.of("id", 1L, "user_id", 1L, "title", "hi")));
     }
 
+    private static Plan seedWithAnOrphanPost() {
+        return Blink.plan()
+                .addTable("users", store -> List.of(Map.of("id", 1L, "name", "Ada")))
+                .addTable("posts", store -> List.of(Map.of("id", 1L, "user_id", 1L, "title", "ok"),
+                        Map.of("id", 2L, "user_id", 404L, "title", "orphan")));
+    }
+
     private static Plan seedWithADuplicateKey() {
         return Blink.plan()
                 .addTable("users", store -> List.of(Map.of("id", 2L, "name", "Ada"), Map.of("id", 2L, "name", "Bob")));
@@ -96,6 +107,9 @@ class CallersTransactionTest {
 
             assertThrows(SeedException.class, () -> seedWithADuplicateKey().insert(connection, options(inserter)));
             assertEquals(before, settings(connection), "after a seed that failed");
+
+            assertThrows(SeedException.class, () -> seedWithAnOrphanPost().insert(connection, options(inserter)));
+            assertEquals(before, settings(connection), "after a seed whose deferred check failed");
 
             connection.commit();
             assertEquals(before, settings(connection), "after the caller's commit");
@@ -125,5 +139,88 @@ class CallersTransactionTest {
             assertThrows(SeedException.class, () -> seedWithADuplicateKey().insert(connection, options(inserter)));
             assertEquals(before, settings(connection));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"copy", "jdbc"})
+    void aDeferredForeignKeyViolationFailsTheSeedAndKeepsTheCallersWork(String inserter) throws SQLException {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            run(connection, "INSERT INTO users (id, name) VALUES (100, 'the caller''s')");
+
+            SeedException e = assertThrows(SeedException.class,
+                    () -> seedWithAnOrphanPost().insert(connection, options(inserter)));
+            assertEquals("23503", e.sqlState().orElseThrow());
+            assertTrue(e.getMessage().contains("deferred constraint"), e.getMessage());
+            assertTrue(e.getMessage().contains("Key (user_id)=(404)"), e.getMessage());
+            if (inserter.equals("copy")) {
+                assertEquals("posts", e.location().table());
+            }
+
+            connection.commit(); // the caller's work is intact, and its commit succeeds
+        }
+        assertEquals(List.of(Map.of("id", 100L, "name", "the caller's")), db.query("SELECT id, name FROM users"));
+        assertEquals(0L, db.count("posts"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"copy", "jdbc"})
+    void leavesTheCallersConstraintsDeferredAfterASeed(String inserter) throws SQLException {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            goodSeed().insert(connection, options(inserter));
+            // still deferred for the caller: an orphan is accepted now, and refused at the commit
+            run(connection, "INSERT INTO posts (id, user_id, title) VALUES (50, 999, 'the caller''s orphan')");
+            SQLException e = assertThrows(SQLException.class, connection::commit);
+            assertEquals("23503", e.getSQLState());
+        }
+        assertEquals(0L, db.count("posts"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"copy", "jdbc"})
+    void aSeedCanSupplyTheRowsTheCallersDeferredChecksWaitFor(String inserter) throws SQLException {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            run(connection, "INSERT INTO posts (id, user_id, title) VALUES (50, 1, 'written before its user')");
+            Blink.plan().addTable("users", store -> List.of(Map.of("id", 1L, "name", "Ada")))
+                    .insert(connection, InsertOptions.builder()
+                            .inserter(inserter.equals("jdbc") ? JdbcBatchInserter.create() : PgCopyInserter.create())
+                            .build());
+            connection.commit();
+        }
+        assertEquals(1L, db.count("posts"));
+    }
+
+    @Test
+    void aDeferredConstraintTriggersErrorFailsTheSeedNotTheCallersCommit() throws SQLException {
+        db.execute("""
+                CREATE FUNCTION no_bobs() RETURNS trigger LANGUAGE plpgsql AS
+                  'BEGIN IF NEW.name = ''Bob'' THEN RAISE EXCEPTION ''no Bobs''; END IF; RETURN NULL; END';
+                CREATE CONSTRAINT TRIGGER no_bobs AFTER INSERT ON users DEFERRABLE INITIALLY DEFERRED
+                  FOR EACH ROW EXECUTE FUNCTION no_bobs();
+                """);
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            run(connection, "INSERT INTO users (id, name) VALUES (100, 'the caller''s')");
+            SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
+                    .addTable("users", store -> List.of(Map.of("id", 1L, "name", "Bob")))
+                    .insert(connection, InsertOptions.defaults()));
+            assertEquals("P0001", e.sqlState().orElseThrow());
+            assertTrue(e.getMessage().contains("no Bobs"), e.getMessage());
+            connection.commit();
+        } finally {
+            db.execute("DROP TRIGGER no_bobs ON users; DROP FUNCTION no_bobs()");
+        }
+        assertEquals(List.of(Map.of("id", 100L, "name", "the caller's")), db.query("SELECT id, name FROM users"));
+    }
+
+    @Test
+    void aDeferredViolationFailsASeedInItsOwnTransaction() {
+        SeedException e = assertThrows(SeedException.class, () -> seedWithAnOrphanPost().insert(db.dataSource()));
+        assertEquals("23503", e.sqlState().orElseThrow());
+        assertEquals("posts", e.location().table());
+        assertInstanceOf(SQLException.class, e.getCause());
+        assertEquals(0L, db.count("users"));
     }
 }

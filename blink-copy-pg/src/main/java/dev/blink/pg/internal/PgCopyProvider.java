@@ -40,6 +40,12 @@ public final class PgCopyProvider implements Inserter {
     }
 
     @Override
+    public boolean checkDeferredConstraints(Connection connection, List<TableResult> results, InsertOptions options)
+            throws SQLException {
+        return delegate.checkDeferredConstraints(connection, results, options);
+    }
+
+    @Override
     public void cancel(Connection connection) throws SQLException {
         delegate.cancel(connection);
     }

@@ -31,6 +31,11 @@ public final class ServerErrors {
         return translate(e, step, table, staged, new RowLines());
     }
 
+    /** A violation found when the deferred constraints were checked at the end of the seed. */
+    public static SeedException deferred(SQLException e, String step, TableName table) {
+        return translate(e, step, table, false, new RowLines(), true);
+    }
+
     /**
      * A server error from a table's COPY: as {@link #translate(SQLException, String, TableName, boolean,
      * RowLines)}, and a value of COPY text that the column's input function refused (a data
@@ -67,6 +72,15 @@ public final class ServerErrors {
      * @param staged whether the rows went through a staging table (its line numbers are not the rows')
      */
     static SeedException translate(SQLException e, String step, TableName table, boolean staged, RowLines lines) {
+        return translate(e, step, table, staged, lines, false);
+    }
+
+    /**
+     * @param deferred whether the error comes from checking the deferred constraints at the end of
+     *     the seed
+     */
+    private static SeedException translate(SQLException e, String step, TableName table, boolean staged,
+                                           RowLines lines, boolean deferred) {
         Location location = Location.of(step);
         StringBuilder message = new StringBuilder();
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
@@ -93,6 +107,10 @@ public final class ServerErrors {
             message.append("the connection to the database broke during the COPY into ").append(table)
                     .append(": ").append(e.getMessage()).append(". Nothing of the seed was committed");
         } else {
+            if (deferred) {
+                message.append("a deferred constraint failed when Blink checked them at the end of the seed "
+                        + "(SET CONSTRAINTS ALL IMMEDIATE): ");
+            }
             message.append("the database rejected ").append(row > 0 ? "this row" : "the rows of " + table)
                     .append(": ").append(server != null ? server.getMessage() : e.getMessage());
             if (server != null && server.getDetail() != null) {
@@ -104,7 +122,10 @@ public final class ServerErrors {
             if (server != null && server.getHint() != null) {
                 message.append(". Hint: ").append(server.getHint());
             }
-            if (row == 0 && state != null && state.startsWith("23")) {
+            if (deferred) {
+                message.append(". Deferred checks name no row; rows your transaction wrote before the seed are "
+                        + "checked too");
+            } else if (row == 0 && state != null && state.startsWith("23")) {
                 message.append(". Constraints checked at the end of the COPY cannot name the row");
             }
         }
