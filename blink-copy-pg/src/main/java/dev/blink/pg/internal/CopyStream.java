@@ -3,7 +3,9 @@ package dev.blink.pg.internal;
 import dev.blink.pg.internal.encode.BadValue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
@@ -11,6 +13,9 @@ import org.postgresql.copy.CopyIn;
  * One reusable, unsynchronized, big-endian buffer for a binary COPY, handed to the driver in large
  * chunks. Variable-length values reserve their length word with {@link #begin()} and fill it in
  * with {@link #end()}; an open value is kept in the buffer (which grows if needed) until it ends.
+ * A whole text or bytea value ({@link #textValue}, {@link #byteaValue}) knows its length first and
+ * streams from the String, array or ByteBuffer in chunks, so it costs no copy of its own size; one
+ * over PostgreSQL's field limit ({@link #MAX_FIELD}) is refused before any byte of it is sent.
  * Bytes go to the driver in CopyData messages of at most {@link #SIZE} bytes; before each, the
  * {@link CopyWatch} may stop the COPY. Without a {@link CopyIn} it only collects bytes, for values
  * encoded once (constant columns).
@@ -27,7 +32,12 @@ public final class CopyStream {
     private static final VarHandle INT2 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT4 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT8 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** Longer text is encoded into its own array (3 bytes per char would not fit the buffer). */
+    /**
+     * The most bytes PostgreSQL stores in one field: a varlena is at most 1 GB with its 4-byte
+     * length header ({@code MaxAllocSize}, 2^30 - 1 bytes, limits every value the server allocates).
+     */
+    static final int MAX_FIELD = (1 << 30) - 1 - 4;
+    /** Longer text is measured first, then encoded in chunks of this many chars. */
     private static final int MAX_INLINE_CHARS = 8192;
 
     private final CopyIn copy;
@@ -245,16 +255,17 @@ public final class CopyStream {
         pos += len;
     }
 
-    /** A whole text value: its UTF-8 length, then the bytes. Rejects NUL and lone surrogates. */
+    /**
+     * A whole text value: its UTF-8 length, then the bytes. Rejects NUL and lone surrogates. Long
+     * text is measured first and then encoded chunk by chunk from the sequence itself.
+     */
     public void textValue(CharSequence s) {
-        String string = s.toString();
-        int n = string.length();
+        int n = s.length();
         if (n > MAX_INLINE_CHARS) {
-            byte[] bytes = utf8(string);
-            int4(bytes.length);
-            bytes(bytes, 0, bytes.length);
+            longValue(s, false);
             return;
         }
+        String string = s.toString();
         ensure(4 + 3 * n);
         int start = pos;
         pos = start + 4;
@@ -262,25 +273,178 @@ public final class CopyStream {
         putInt4(start, pos - start - 4);
     }
 
+    /** A whole jsonb value: its length, version 1, then the JSON text's UTF-8. */
+    public void jsonbValue(CharSequence json) {
+        if (json.length() > MAX_INLINE_CHARS) {
+            longValue(json, true);
+            return;
+        }
+        begin();
+        int1(1);
+        text(json);
+        end();
+    }
+
     /** UTF-8 text without a length word; the caller has opened a value or knows the length. */
     public void text(CharSequence s) {
-        String string = s.toString();
-        int n = string.length();
+        int n = s.length();
         if (n > MAX_INLINE_CHARS) {
-            byte[] bytes = utf8(string);
-            bytes(bytes, 0, bytes.length);
+            utf8Chunks(s);
             return;
         }
         ensure(3 * n);
-        utf8Into(string);
+        utf8Into(s.toString());
+    }
+
+    /**
+     * Long text as a whole value: measured (and checked) first, so that its length word goes
+     * before it and no byte of it is sent if it is refused, then encoded in chunks through the
+     * buffer (which flushes as it fills): no copy of the text's size is made.
+     */
+    private void longValue(CharSequence s, boolean jsonb) {
+        int extra = jsonb ? 1 : 0;
+        if ((long) s.length() + extra > MAX_FIELD) { // a char is at least a byte: no need to measure
+            throw tooLarge("at least " + ((long) s.length() + extra));
+        }
+        long length = utf8Length(s) + extra;
+        checkField(length);
+        int4((int) length);
+        if (jsonb) {
+            int1(1);
+        }
+        long written = utf8Chunks(s) + extra;
+        if (written != length) {
+            throw BadValue.of("the text changed while it was written (" + length + " bytes measured, " + written
+                    + " written); do not change a CharSequence during the seed");
+        }
+    }
+
+    /** A whole bytea value from a slice of an array, sent from the array itself. */
+    public void byteaValue(byte[] b, int off, int len) {
+        checkField(len);
+        int4(len);
+        bytes(b, off, len);
+    }
+
+    /**
+     * A whole bytea value: the buffer's remaining bytes (its position is not moved). A direct or
+     * mapped buffer is copied in chunks through the stream's buffer, never whole onto the heap.
+     */
+    public void byteaValue(ByteBuffer value) {
+        int len = value.remaining();
+        if (value.hasArray()) {
+            byteaValue(value.array(), value.arrayOffset() + value.position(), len);
+            return;
+        }
+        checkField(len);
+        int4(len);
+        ByteBuffer from = value.duplicate();
+        while (from.hasRemaining()) {
+            int n = Math.min(from.remaining(), SIZE);
+            ensure(n);
+            from.get(buf, pos, n);
+            pos += n;
+        }
+    }
+
+    private static void checkField(long length) {
+        if (length > MAX_FIELD) {
+            throw tooLarge(String.valueOf(length));
+        }
+    }
+
+    private static BadValue tooLarge(String bytes) {
+        return BadValue.of("it is " + bytes + " bytes, more than the " + MAX_FIELD + " bytes PostgreSQL stores in "
+                + "one field (1 GB, with its length header); nothing of it was sent. Split it, or keep it outside "
+                + "the row (a large object, a file)");
+    }
+
+    /** The UTF-8 length of {@code s}, checked like {@link #textValue}: in chunks, without a copy of {@code s}. */
+    private long utf8Length(CharSequence s) {
+        int n = s.length();
+        char[] cs = chunkChars();
+        long length = 0;
+        for (int from = 0; from < n; ) {
+            int to = chunkEnd(s, from, n);
+            getChars(s, from, to, cs);
+            for (int i = 0, k = to - from; i < k; i++) {
+                char c = cs[i];
+                if (c < 0x80) {
+                    if (c == 0) {
+                        throw nul();
+                    }
+                    length++;
+                } else if (c < 0x800) {
+                    length += 2;
+                } else if (Character.isSurrogate(c)) {
+                    if (!Character.isHighSurrogate(c) || i + 1 >= k || !Character.isLowSurrogate(cs[i + 1])) {
+                        throw loneSurrogate(from + i);
+                    }
+                    i++;
+                    length += 4;
+                } else {
+                    length += 3;
+                }
+            }
+            from = to;
+        }
+        return length;
+    }
+
+    /** Encodes {@code s} chunk by chunk through the buffer; returns the bytes written. */
+    private long utf8Chunks(CharSequence s) {
+        int n = s.length();
+        char[] cs = chunkChars();
+        long written = 0;
+        for (int from = 0; from < n; ) {
+            int to = chunkEnd(s, from, n);
+            int k = to - from;
+            getChars(s, from, to, cs);
+            ensure(3 * k);
+            int start = pos;
+            utf8Into(cs, k, from);
+            written += pos - start;
+            from = to;
+        }
+        return written;
+    }
+
+    private char[] chunkChars() {
+        if (chars.length < MAX_INLINE_CHARS) {
+            chars = new char[MAX_INLINE_CHARS];
+        }
+        return chars;
+    }
+
+    /** Where the chunk from {@code from} ends: never between the two chars of a surrogate pair. */
+    private static int chunkEnd(CharSequence s, int from, int n) {
+        int to = (int) Math.min(n, (long) from + MAX_INLINE_CHARS);
+        if (to < n && Character.isHighSurrogate(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    private static void getChars(CharSequence s, int from, int to, char[] into) {
+        if (s instanceof String string) {
+            string.getChars(from, to, into, 0);
+        } else if (s instanceof StringBuilder builder) {
+            builder.getChars(from, to, into, 0);
+        } else if (s instanceof StringBuffer buffer) {
+            buffer.getChars(from, to, into, 0);
+        } else if (s instanceof CharBuffer buffer) {
+            buffer.duplicate().position(buffer.position() + from).get(into, 0, to - from);
+        } else {
+            for (int i = from; i < to; i++) {
+                into[i - from] = s.charAt(i);
+            }
+        }
     }
 
     /**
      * Writes the UTF-8 of {@code s} at {@code pos}; the buffer has room for 3 bytes per char. The
-     * chars are copied out in bulk (vectorized for Latin-1 strings) into a reused array, then one
-     * branch-free pass stores each as a byte while OR-ing into {@code bits} what would make that
-     * wrong: {@code c | (c - 1)} stays below 0x80 only for 1..0x7F, so NUL and non-ASCII both show.
-     * Only then does the careful loop run, overwriting the same bytes.
+     * chars are copied out in bulk (vectorized for Latin-1 strings) into a reused array, then
+     * written by {@link #utf8Into(char[], int, int)}.
      */
     private void utf8Into(String s) {
         int n = s.length();
@@ -289,6 +453,18 @@ public final class CopyStream {
             cs = chars = new char[Math.max(n, cs.length * 2)];
         }
         s.getChars(0, n, cs, 0);
+        utf8Into(cs, n, 0);
+    }
+
+    /**
+     * Writes the UTF-8 of {@code cs[0..n)} at {@code pos}; the buffer has room for 3 bytes per char.
+     * One branch-free pass stores each char as a byte while OR-ing into {@code bits} what would
+     * make that wrong: {@code c | (c - 1)} stays below 0x80 only for 1..0x7F, so NUL and non-ASCII
+     * both show. Only then does the careful loop run, overwriting the same bytes.
+     *
+     * @param base the index of {@code cs[0]} in the whole text, for errors
+     */
+    private void utf8Into(char[] cs, int n, int base) {
         byte[] b = buf;
         int p = pos;
         int bits = 0;
@@ -300,14 +476,15 @@ public final class CopyStream {
         if ((bits & ~0x7F) == 0) {
             pos = p + n;
         } else {
-            utf8Into(cs, 0, n);
+            utf8Careful(cs, 0, n, base);
         }
     }
 
-    private void utf8Into(char[] cs, int from, int n) {
+    /** The careful loop: writes the UTF-8 of {@code cs[from..to)} at {@code pos}. */
+    private void utf8Careful(char[] cs, int from, int to, int base) {
         byte[] b = buf;
         int p = pos;
-        for (int i = from; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = cs[i];
             if (c < 0x80) {
                 if (c == 0) {
@@ -319,8 +496,8 @@ public final class CopyStream {
                 b[p++] = (byte) (0x80 | (c & 0x3f));
             } else if (Character.isSurrogate(c)) {
                 char low;
-                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(low = cs[i + 1])) {
-                    throw loneSurrogate(i);
+                if (!Character.isHighSurrogate(c) || i + 1 >= to || !Character.isLowSurrogate(low = cs[i + 1])) {
+                    throw loneSurrogate(base + i);
                 }
                 int cp = Character.toCodePoint(c, low);
                 i++;
@@ -347,11 +524,16 @@ public final class CopyStream {
     /**
      * A field of COPY text: the UTF-8 of {@code s} with backslash, newline, carriage return and
      * tab escaped, so that the server's COPY reader hands the input function exactly {@code s}.
-     * Rejects NUL and lone surrogates, as {@link #textValue} does.
+     * Rejects NUL and lone surrogates, as {@link #textValue} does, and text whose UTF-8 is over
+     * PostgreSQL's field limit, before any byte of it is sent. Long text goes through the buffer in
+     * chunks.
      */
     public void copyText(CharSequence s) {
         String string = s.toString();
         int n = string.length();
+        if (3L * n > MAX_FIELD) { // could be over the limit (3 bytes per char at most): measure it
+            checkField(n > MAX_FIELD ? n : utf8Length(string));
+        }
         int from = 0;
         while (n - from > MAX_INLINE_CHARS) {
             int to = from + MAX_INLINE_CHARS;
@@ -403,7 +585,7 @@ public final class CopyStream {
                 i++;
             }
             pos = p;
-            utf8Into(cs, at, i + 1);
+            utf8Careful(cs, at, i + 1, from);
             p = pos;
         }
         pos = p;
@@ -411,8 +593,8 @@ public final class CopyStream {
 
     /** Text as UTF-8 bytes, checked like {@link #textValue}. */
     public static byte[] utf8(CharSequence s) {
-        CopyStream scratch = new CopyStream(null, Math.max(16, s.length() * 3), CopyWatch.NONE);
-        scratch.utf8Into(s.toString());
+        CopyStream scratch = new CopyStream(null, (int) Math.min(3L * s.length() + 16, SIZE), CopyWatch.NONE);
+        scratch.text(s);
         return scratch.toByteArray();
     }
 

@@ -122,4 +122,25 @@ class ExactBytesTest {
         assertSameBytes("text[]", new String[][] {{"a", "b"}, {"c", "d"}}, "'{{a,b},{c,d}}'");
         assertSameBytes("int4[]", List.of(), "'{}'");
     }
+
+    @Test
+    void writesLongValuesInChunksAsTheServerDoes() throws SQLException {
+        // 8,192 chars per chunk: the pair of a 😀 at index 8,191 is not split between two chunks
+        String text = "a".repeat(8191) + "😀" + "é".repeat(9000) + "€".repeat(20_000) + "z";
+        String literal = "repeat('a', 8191) || '😀' || repeat('é', 9000) || repeat('€', 20000) || 'z'";
+        assertSameBytes("text", text, literal);
+        assertSameBytes("text", new StringBuilder(text), literal);
+        assertSameBytes("text", java.nio.CharBuffer.wrap(text), literal);
+        assertSameBytes("jsonb", "[\"" + "x".repeat(10_000) + "\"]", "jsonb_build_array(repeat('x', 10000))");
+        byte[] bytes = new byte[200_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        String hex = "'\\x" + HexFormat.of().formatHex(bytes, 10, bytes.length) + "'";
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length);
+        direct.put(bytes).position(10);
+        assertSameBytes("bytea", direct, hex);
+        assertSameBytes("bytea", java.nio.ByteBuffer.wrap(bytes, 10, bytes.length - 10).slice(), hex);
+        assertSameBytes("bytea", java.nio.ByteBuffer.wrap(bytes).position(10).asReadOnlyBuffer(), hex);
+    }
 }

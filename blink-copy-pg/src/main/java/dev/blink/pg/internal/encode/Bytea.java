@@ -11,25 +11,12 @@ final class Bytea {
     }
 
     static Encoder binary(Class<?> c) {
+        // streamed from the array or buffer, never copied whole, and refused over the field limit
         if (c == byte[].class) {
-            return (out, v) -> {
-                byte[] b = (byte[]) v;
-                out.int4(b.length);
-                out.bytes(b, 0, b.length);
-            };
+            return (out, v) -> out.byteaValue((byte[]) v, 0, ((byte[]) v).length);
         }
         if (ByteBuffer.class.isAssignableFrom(c)) {
-            return (out, v) -> {
-                ByteBuffer b = ((ByteBuffer) v).duplicate();
-                out.int4(b.remaining());
-                if (b.hasArray()) {
-                    out.bytes(b.array(), b.arrayOffset() + b.position(), b.remaining());
-                } else {
-                    byte[] copy = new byte[b.remaining()];
-                    b.get(copy);
-                    out.bytes(copy, 0, copy.length);
-                }
-            };
+            return (out, v) -> out.byteaValue((ByteBuffer) v);
         }
         return null;
     }

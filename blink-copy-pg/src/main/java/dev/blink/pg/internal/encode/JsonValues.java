@@ -26,11 +26,8 @@ final class JsonValues {
         return JsonText.writable(c) ? (out, v) -> JsonText.write(out, v) : null;
     }
 
-    /** JSON text as jsonb: version 1, then the text. */
+    /** JSON text as jsonb: version 1, then the text (long text streamed, see {@link CopyStream#jsonbValue}). */
     static void jsonb(CopyStream out, String json) {
-        out.begin();
-        out.int1(1);
-        out.text(json);
-        out.end();
+        out.jsonbValue(json);
     }
 }
