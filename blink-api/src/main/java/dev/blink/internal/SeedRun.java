@@ -267,7 +267,7 @@ public final class SeedRun {
         try {
             cursor = new TableCursor(step.name(), step.table(), first, iterator, layout,
                     step.options().constants(), retain, keepList, options.listener(), options.progressInterval(),
-                    token);
+                    token, rows instanceof List<?> list ? list : null);
         } catch (IllegalArgumentException e) {
             throw new SeedException(where.row(1), e.getMessage(), e);
         }

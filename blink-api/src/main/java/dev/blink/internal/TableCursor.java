@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The {@link TableInput} of one table: pulls rows from the source's iterator, maps them, adds the
@@ -39,6 +40,8 @@ final class TableCursor implements TableInput {
     private final SeedListener listener;
     private final long progressInterval;
     private final CancelToken token;
+    /** The source, if it can be read again to find a row; otherwise null. */
+    private final List<?> source;
 
     private final boolean retainRows;
     private final int[] retainedIndexes;
@@ -53,12 +56,14 @@ final class TableCursor implements TableInput {
     /**
      * @param firstRow the first row, already read from {@code rows}, or null for a table without
      *     rows (whose retained columns are then not checked: there is nothing to retain)
+     * @param source the rows as a list, if they are one (to find a row again), or null
      */
     TableCursor(String step, TableName table, Object firstRow, Iterator<?> rows, RowLayout layout,
                 Map<String, Object> constants, Retain retain, boolean keepSourceList,
-                SeedListener listener, long progressInterval, CancelToken token) {
+                SeedListener listener, long progressInterval, CancelToken token, List<?> source) {
         this.step = step;
         this.token = token;
+        this.source = source;
         this.table = table;
         this.pending = firstRow;
         this.rows = rows;
@@ -192,6 +197,31 @@ final class TableCursor implements TableInput {
     public Location location() {
         Location location = Location.of(step).row(rowNumber);
         return origin == null ? location : location.file(origin.file(), origin.line());
+    }
+
+    @Override
+    public long findRow(Predicate<Object[]> test) {
+        if (source == null) {
+            return 0;
+        }
+        Object[] values = new Object[columns.size()];
+        long number = 0;
+        try {
+            for (Object row : source) {
+                number++;
+                if (row == null) {
+                    return 0;
+                }
+                layout.copyValues(row, values);
+                System.arraycopy(constantValues, 0, values, mappedCount, constantValues.length);
+                if (test.test(values)) {
+                    return number;
+                }
+            }
+        } catch (RuntimeException e) {
+            return 0; // a row that does not map (or a list changed meanwhile): no row can be named
+        }
+        return 0;
     }
 
     /** Whether every row was read. */

@@ -5,6 +5,7 @@ import dev.blink.TableName;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One table's rows as an {@link Inserter} receives them: a name, the columns, and a cursor over
@@ -50,4 +51,16 @@ public interface TableInput {
      * file and line. Add the column with {@link Location#column(String)}.
      */
     Location location();
+
+    /**
+     * Finds the first row whose values (in {@link #columns()} order) pass {@code test}, by reading
+     * the rows again: for errors that the database reports without a row, such as a foreign key
+     * checked at the end of a COPY. Only a source that can be read again (a {@code List}) is
+     * searched; the values are mapped as {@link #next} mapped them.
+     *
+     * @return the row's 1-based position, or 0 if no row passes or the source cannot be read again
+     */
+    default long findRow(Predicate<Object[]> test) {
+        return 0;
+    }
 }

@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blink.Blink;
+import dev.blink.InsertOptions;
 import dev.blink.Plan;
 import dev.blink.Retain;
+import dev.blink.Rows;
 import dev.blink.SeedException;
 import dev.blink.SeedResult;
 import dev.blink.TableOptions;
 import dev.blink.ValueException;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -147,9 +153,68 @@ class BadInputTest {
     void reportsAForeignKeyViolationAndRollsBackEveryTable() {
         SeedException e = seedFails(Blink.plan()
                 .addTable("users", store -> users(new User(1, "Ada", 1)))
-                .addTable("posts", store -> List.of(new Post(1, 1, "ok"), new Post(2, 999, "orphan"))));
+                .addTable("posts", store -> List.of(new Post(1, 1, "ok"), new Post(2, 999, "orphan"),
+                        new Post(3, 999, "orphan too"))));
         assertEquals("23503", e.sqlState().orElseThrow());
-        assertMentions(e, "table \"posts\"", "violates foreign key constraint", "Key (user_id)=(999) is not present");
+        assertEquals(2, e.location().rowNumber(), "the first row holding the key");
+        assertMentions(e, "table \"posts\", row 2: ", "violates foreign key constraint",
+                "Key (user_id)=(999) is not present", "this is the first row with that key");
+    }
+
+    @Test
+    void namesTheKeyButNoRowForAForeignKeyViolationFromAStream() {
+        SeedException e = seedFails(Blink.plan()
+                .addTable("posts", store -> Rows.of(Stream.of(new Post(1, 100, "ok"), new Post(2, 999, "orphan")))));
+        assertEquals("23503", e.sqlState().orElseThrow());
+        assertEquals(0, e.location().rowNumber());
+        assertMentions(e, "Key (user_id)=(999) is not present", "the server names no row; look for the rows with that key");
+    }
+
+    @Test
+    void findsTheRowOfAForeignKeyInTheLowLevelEntrysList() throws SQLException {
+        try (Connection connection = db.connect()) {
+            SeedException e = assertThrows(SeedException.class, () -> PgCopyInserter.copy(connection, "posts",
+                    List.of("id", "user_id", "title"), List.of(new Object[] {1L, 100L, "ok"},
+                            new Object[] {2L, 100L, "ok"}, new Object[] {3L, 7L, "orphan"})));
+            assertEquals(3, e.location().rowNumber());
+        }
+    }
+
+    @Test
+    void findsTheRowOfAForeignKeyInAnUpsertedTable() {
+        PgCopyInserter upsert = PgCopyInserter.builder().onConflict("posts", PgOnConflict.doUpdate("id")).build();
+        SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
+                .addTable("posts", store -> List.of(new Post(100, 100, "updated"), new Post(5, 42, "orphan")))
+                .insert(db.dataSource(), InsertOptions.builder().inserter(upsert).build()));
+        assertEquals("23503", e.sqlState().orElseThrow());
+        assertEquals(2, e.location().rowNumber());
+    }
+
+    @Test
+    void namesNoRowForARowTooBigBecauseTheServersLineIsNotTheRow() {
+        StringBuilder ddl = new StringBuilder("DROP TABLE IF EXISTS wide; CREATE TABLE wide (id int");
+        for (int i = 0; i < 1100; i++) {
+            ddl.append(", c").append(i).append(" bigint");
+        }
+        db.execute(ddl.append(")").toString());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 1; r <= 10; r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", r);
+            for (int i = 0; i < 1100; i++) {
+                row.put("c" + i, r == 7 ? (Object) (long) i : null); // 1100 bigints: 8,800 bytes, over a page
+            }
+            rows.add(row);
+        }
+        try {
+            SeedException e = seedFails(Blink.plan().addTable("wide", store -> rows));
+            assertEquals("54000", e.sqlState().orElseThrow());
+            assertEquals(0, e.location().rowNumber(), e.getMessage());
+            assertMentions(e, "row is too big", "The server does not say which row");
+            assertEquals(0L, db.count("wide"));
+        } finally {
+            db.execute("DROP TABLE wide");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rows of the low-level entry point ({@code Object[]} per row) as a {@link TableInput}; stops
@@ -21,6 +22,7 @@ public final class ArrayRows implements TableInput {
     private final String step;
     private final TableName table;
     private final List<String> columns;
+    private final Iterable<Object[]> source;
     private final Iterator<Object[]> rows;
     private long rowNumber;
 
@@ -29,6 +31,7 @@ public final class ArrayRows implements TableInput {
         this.step = step;
         this.table = table;
         this.columns = columns;
+        this.source = rows;
         this.rows = rows.iterator();
     }
 
@@ -80,5 +83,19 @@ public final class ArrayRows implements TableInput {
     @Override
     public Location location() {
         return Location.of(step).row(rowNumber);
+    }
+
+    @Override
+    public long findRow(Predicate<Object[]> test) {
+        if (!(source instanceof List<Object[]> list)) {
+            return 0;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object[] row = list.get(i);
+            if (row != null && row.length == columns.size() && test.test(row)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

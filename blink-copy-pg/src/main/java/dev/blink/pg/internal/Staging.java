@@ -2,6 +2,7 @@ package dev.blink.pg.internal;
 
 import dev.blink.TableName;
 import dev.blink.pg.PgOnConflict;
+import dev.blink.spi.TableInput;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,9 +43,10 @@ final class Staging {
     /**
      * Moves the staged rows into the target under the on-conflict rule, then drops the stage.
      *
+     * @param input the rows, to find the one holding a key a foreign-key error names, or null
      * @return rows inserted or updated
      */
-    long merge(Connection connection) throws SQLException {
+    long merge(Connection connection, TableInput input) throws SQLException {
         String quoted = target.columnList();
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(target.name().toSql()).append(" (").append(quoted)
                 .append(") SELECT ").append(quoted).append(" FROM ").append(stage).append(" ON CONFLICT");
@@ -70,7 +72,7 @@ final class Staging {
             statement.execute("DROP TABLE " + stage);
             return rows;
         } catch (SQLException e) {
-            throw ServerErrors.translate(e, target.step(), target.name(), true, new RowLines());
+            throw ServerErrors.translate(e, target.step(), target.name(), true, new RowLines(), input);
         }
     }
 }

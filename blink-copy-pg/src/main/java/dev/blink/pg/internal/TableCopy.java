@@ -70,8 +70,8 @@ public final class TableCopy {
      * @param onConflict the table's on-conflict rule, or null for a plain COPY
      * @param options the COPY's options, e.g. {@code FORMAT binary}
      * @param timeout the statement timeout, measured here too (zero: none)
-     * @param input the rows the body writes, for the row a timeout names; or null if the body
-     *     writes something else
+     * @param input the rows the body writes, for the row of a timeout and of a foreign key's key; or
+     *     null if the body writes something else
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
     static InsertStats copy(Connection connection, CopyTarget target, PgOnConflict onConflict, String options,
@@ -93,10 +93,10 @@ public final class TableCopy {
             failure = Stops.timeout(input == null ? Location.of(target.step()) : input.location(), timeout, null);
             throw (SeedException) failure;
         } catch (CopyFailure e) {
-            failure = ServerErrors.translate(e.sqlException(), target, staging != null, lines);
+            failure = ServerErrors.translate(e.sqlException(), target, staging != null, lines, input);
             throw (SeedException) failure;
         } catch (SQLException e) {
-            failure = ServerErrors.translate(e, target, staging != null, lines);
+            failure = ServerErrors.translate(e, target, staging != null, lines, input);
             throw (SeedException) failure;
         } catch (Throwable e) {
             failure = e;
@@ -113,7 +113,7 @@ public final class TableCopy {
             }
         }
         if (staging != null) {
-            rows = staging.merge(connection);
+            rows = staging.merge(connection, input);
         }
         return new InsertStats(rows, bytes);
     }
