@@ -58,6 +58,55 @@ class NamesTest {
         }
     }
 
+    /** 70 bytes: PostgreSQL keeps the first 63 of a name. */
+    private static final String LONG_TABLE = "t".repeat(60) + "_ten_more_";
+    private static final String LONG_COLUMN = "c".repeat(60) + "_ten_more_";
+    /** 80 bytes of two-byte characters: cut to 62 bytes, at a character's edge. */
+    private static final String LONG_ACCENTED = "é".repeat(40);
+
+    private static List<String> warnings(Connection connection) throws java.sql.SQLException {
+        List<String> notices = new java.util.ArrayList<>();
+        for (java.sql.SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
+            notices.add(w.getMessage());
+        }
+        return notices;
+    }
+
+    @Test
+    void cutsLongTableAndColumnNamesAsPostgresqlDoesWithANotice() throws Exception {
+        db.execute("DROP TABLE IF EXISTS " + LONG_TABLE + "; CREATE TABLE " + LONG_TABLE + " (id int, " + LONG_COLUMN
+                + " text, " + LONG_ACCENTED + " text)"); // PostgreSQL cuts all three
+        for (Inserter inserter : List.of(PgCopyInserter.create(), dev.blink.JdbcBatchInserter.create())) {
+            List<String> notices;
+            try (Connection connection = db.connect()) {
+                Blink.plan().addTable(LONG_TABLE, store -> List.of(Map.of("id", 1, LONG_COLUMN, "long names",
+                                LONG_ACCENTED, "accented")))
+                        .insert(connection, dev.blink.InsertOptions.builder().inserter(inserter).build());
+                notices = warnings(connection);
+            }
+            assertEquals(List.of(Map.of(LONG_COLUMN.substring(0, 63), "long names", "é".repeat(31), "accented")),
+                    db.query("SELECT " + LONG_COLUMN + ", " + LONG_ACCENTED + " FROM " + LONG_TABLE), inserter::toString);
+            db.execute("TRUNCATE " + LONG_TABLE);
+            if (inserter instanceof PgCopyInserter) { // pgjdbc keeps a prepared statement's notices on the statement
+                assertTrue(notices.stream().anyMatch(n -> n.contains("will be truncated to \"" + LONG_TABLE.substring(0, 63))),
+                        notices::toString);
+                assertTrue(notices.stream().anyMatch(n -> n.contains("will be truncated to \"" + LONG_COLUMN.substring(0, 63))),
+                        notices::toString);
+            }
+        }
+        // a long key that no column starts with is named with the limit
+        SeedException e = assertThrows(SeedException.class, () -> Blink.plan()
+                .addTable(LONG_TABLE, store -> List.of(Map.of("id", 2, "x".repeat(70), "?")))
+                .insert(db.dataSource()));
+        assertTrue(e.getMessage().contains("has no column \"" + "x".repeat(70) + "\" (PostgreSQL cuts names to 63 bytes"),
+                e.getMessage());
+        SeedException table = assertThrows(SeedException.class, () -> Blink.plan()
+                .addTable("y".repeat(70), store -> List.of(Map.of("id", 2)))
+                .insert(db.dataSource()));
+        assertTrue(table.getMessage().contains("(PostgreSQL cuts names to 63 bytes"), table.getMessage());
+        db.execute("DROP TABLE " + LONG_TABLE);
+    }
+
     @Test
     void writesMixedCaseAndReservedNames() {
         Blink.plan()

@@ -5,6 +5,7 @@ import dev.blink.SeedException;
 import dev.blink.TableName;
 import dev.blink.pg.internal.encode.Kind;
 import dev.blink.pg.internal.encode.PgType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import java.util.Map;
 final class Catalog {
 
     private static final String TABLE = "SELECT to_regclass(?)::oid, current_setting('TimeZone'),"
-            + " current_setting('server_version_num')::int";
+            + " current_setting('server_version_num')::int, current_setting('max_identifier_length')::int";
 
     private static final String COLUMNS = "SELECT attname, atttypid, attgenerated FROM pg_attribute "
             + "WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
@@ -50,23 +51,29 @@ final class Catalog {
     }
 
     /**
-     * A table: its OID, columns in order, the session's {@code TimeZone} setting and the server's
-     * {@code server_version_num}.
+     * A table: its OID, columns in order, the session's {@code TimeZone} setting, the server's
+     * {@code server_version_num} and its longest identifier in bytes ({@code max_identifier_length}).
      */
-    public record Table(int oid, TableName name, Map<String, Column> columns, String timeZone, int serverVersion) {
+    public record Table(int oid, TableName name, Map<String, Column> columns, String timeZone, int serverVersion,
+                        int maxIdentifierLength) {
 
         /**
          * The columns named, in order.
          *
+         * @param names the names as the server stores them (cut to {@link #maxIdentifierLength})
+         * @param given the names as given, for messages
          * @throws SeedException for a name the table lacks (with a "did you mean") or a generated column
          */
-        public List<Column> select(List<String> names, String step) {
+        public List<Column> select(List<String> names, List<String> given, String step) {
             List<Column> selected = new ArrayList<>(names.size());
-            for (String name : names) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
                 Column column = columns.get(name);
                 if (column == null) {
-                    throw new SeedException(Location.of(step).column(name), "table " + this.name
-                            + " has no column \"" + name + "\"" + didYouMean(name, columns.keySet())
+                    String cut = name.equals(given.get(i)) ? "" : " (PostgreSQL cuts names to " + maxIdentifierLength
+                            + " bytes: \"" + name + "\")";
+                    throw new SeedException(Location.of(step).column(given.get(i)), "table " + this.name
+                            + " has no column \"" + given.get(i) + "\"" + cut + didYouMean(name, columns.keySet())
                             + ". Its columns are " + columns.keySet()
                             + "; rename the key or record component, or drop it from the rows", null);
                 }
@@ -92,15 +99,18 @@ final class Catalog {
         int oid;
         String timeZone;
         int version;
+        int maxIdentifierLength;
         try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
             statement.setString(1, table.toSql());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 oid = (int) rs.getLong(1);
-                if (rs.wasNull()) {
+                boolean missing = rs.wasNull();
+                maxIdentifierLength = rs.getInt(4);
+                if (missing) {
                     throw new SeedException(Location.of(step), "table " + table + " does not exist"
                             + (table.schema().isPresent() ? "" : " on the search_path")
-                            + similarTables(connection, table)
+                            + cutNote(table, maxIdentifierLength) + similarTables(connection, table)
                             + "; create it first, or check the name's case (Blink quotes names exactly as given)", null);
                 }
                 timeZone = rs.getString(2);
@@ -120,7 +130,15 @@ final class Catalog {
                 }
             }
         }
-        return new Table(oid, table, java.util.Collections.unmodifiableMap(columns), timeZone, version);
+        return new Table(oid, table, java.util.Collections.unmodifiableMap(columns), timeZone, version,
+                maxIdentifierLength);
+    }
+
+    /** A note that the server looked for the cut name, if a part of {@code table} is longer than the limit. */
+    private static String cutNote(TableName table, int max) {
+        boolean cut = table.name().getBytes(StandardCharsets.UTF_8).length > max
+                || table.schema().map(s -> s.getBytes(StandardCharsets.UTF_8).length > max).orElse(false);
+        return cut ? " (PostgreSQL cuts names to " + max + " bytes, and looked for the cut name)" : "";
     }
 
     private record TypeRow(int oid, String schema, String name, String typtype, String category, int base,

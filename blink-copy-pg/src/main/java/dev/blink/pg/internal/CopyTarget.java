@@ -1,14 +1,22 @@
 package dev.blink.pg.internal;
 
 import dev.blink.TableName;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * What one COPY writes into: the table as the catalog describes it, the columns named (checked
  * against it, in the order the rows give them) and the SQL that names them.
+ *
+ * <p>Names are PostgreSQL identifiers: one longer than {@code max_identifier_length} (63 bytes) is
+ * cut to it, as the server cuts it in any SQL (with a NOTICE, which the COPY's own statement
+ * raises); the server itself cuts the name for the lookup ({@code ?::name}), at a character boundary.
  *
  * @param step the plan step, for errors
  * @param name the table
@@ -27,10 +35,25 @@ record CopyTarget(String step, TableName name, Catalog.Table table, List<Catalog
             throws SQLException {
         Catalog.Table table = Catalog.read(connection, name, step);
         StringJoiner quoted = new StringJoiner(", ");
+        List<String> stored = new ArrayList<>(columns.size());
         for (String column : columns) {
             quoted.add(TableName.quote(column));
+            boolean cut = !table.columns().containsKey(column)
+                    && column.getBytes(StandardCharsets.UTF_8).length > table.maxIdentifierLength();
+            stored.add(cut ? asName(connection, column) : column);
         }
-        return new CopyTarget(step, name, table, table.select(columns, step), quoted.toString());
+        return new CopyTarget(step, name, table, table.select(stored, columns, step), quoted.toString());
+    }
+
+    /** {@code identifier} as the server stores it: cut to {@code max_identifier_length} bytes. */
+    private static String asName(Connection connection, String identifier) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ?::name")) {
+            statement.setString(1, identifier);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** {@code COPY into (columns) FROM STDIN (options)}; {@code into} is this table or a staging table, as SQL. */
