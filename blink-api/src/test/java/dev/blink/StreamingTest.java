@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,21 +26,7 @@ class StreamingTest {
     void streamsAMillionRowsThroughASmallHeap() throws Exception {
         TestDatabase db = postgres.database();
         db.execute("CREATE TABLE events (id bigint PRIMARY KEY, kind text NOT NULL, payload text)");
-        Path log = Files.createTempFile("blink-streaming", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), StreamingMain.class.getName(),
-                db.jdbcUrl(), db.user(), db.password())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean done = child.waitFor(5, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        if (!done) {
-            child.destroyForcibly();
-        }
-        assertEquals(0, done ? child.exitValue() : -1, "the forked seed failed:\n" + output);
+        db.runJava("64m", StreamingMain.class, 5);
 
         assertEquals(ROWS, db.count("events"));
         assertEquals(ROWS * (ROWS + 1) / 2, ((Number) db.queryValue("SELECT sum(id) FROM events")).longValue());

@@ -15,14 +15,12 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,24 +124,11 @@ class LargeValuesTest {
      */
     @Test
     void loadsA200MegabyteStringByteArrayAndMappedBufferWithA512MegabyteHeap() throws Exception {
-        Path log = dir.resolve("child.log");
         Path zeros = dir.resolve("zeros.bin");
         try (RandomAccessFile raf = new RandomAccessFile(zeros.toFile(), "rw")) {
             raf.setLength(SIZE); // sparse: no disk, and reads as zeros
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                db.jdbcUrl(), db.user(), db.password(), zeros.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean done = child.waitFor(3, TimeUnit.MINUTES);
-        if (!done) {
-            child.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, done ? child.exitValue() : -1, "the forked seed failed:\n" + output);
+        db.runJava("512m", Main.class, 3, zeros.toString());
 
         List<String> digests = expectedDigests();
         long textBytes = (long) SIZE / unit().length() * unit().length(); // ASCII: a byte per char

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,21 +43,7 @@ class LargeCsvTest {
         Path file = dir.resolve("big.csv");
         write(file);
 
-        Path log = dir.resolve("child.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                db.jdbcUrl(), db.user(), db.password(), file.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean done = child.waitFor(3, TimeUnit.MINUTES);
-        if (!done) {
-            child.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, done ? child.exitValue() : -1, "the forked seed failed:\n" + output);
-        System.out.print(output);
+        System.out.print(db.runJava("64m", Main.class, 3, file.toString()));
 
         assertEquals(ROWS, Seeding.copy(db, "big_pg", file, "FORMAT csv, HEADER"));
         assertEquals(ROWS, db.count("big"));

@@ -1,6 +1,11 @@
 package dev.blink.testkit;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -55,6 +61,39 @@ public final class TestDatabase implements AutoCloseable {
     /** The password tests connect with, or an empty string. */
     public String password() {
         return credentials.getProperty("password", "");
+    }
+
+    /**
+     * Runs {@code main} in a fresh JVM on the test class path, limited to {@code maxHeap} (e.g.
+     * {@code "64m"}) and ended at its first {@code OutOfMemoryError}, with this database's URL,
+     * user and password as its first three arguments and then {@code args}: for tests that prove a
+     * bounded heap.
+     *
+     * @return what the JVM printed
+     * @throws AssertionError if it exits other than with 0 or runs longer than {@code timeoutMinutes}
+     */
+    public String runJava(String maxHeap, Class<?> main, int timeoutMinutes, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                main.getName(), jdbcUrl(), user(), password()));
+        command.addAll(List.of(args));
+        File log = Files.createTempFile("blink-java", ".log").toFile();
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            boolean done = child.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+            if (!done) {
+                child.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+            if (!done || child.exitValue() != 0) {
+                throw new AssertionError(main.getSimpleName() + " with -Xmx" + maxHeap + (done ? " exited with "
+                        + child.exitValue() : " ran over " + timeoutMinutes + " minutes") + ":\n" + output);
+            }
+            return output;
+        } finally {
+            Files.deleteIfExists(log.toPath());
+        }
     }
 
     /** A data source that opens a new connection on every call. */
