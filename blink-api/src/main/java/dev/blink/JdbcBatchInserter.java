@@ -80,7 +80,21 @@ public final class JdbcBatchInserter implements Inserter {
                 execute(statement, input, batchStart);
             }
         }
+        if (input.rowNumber() == 0) {
+            checkColumns(connection, input, names.toString());
+        }
         return new InsertStats(input.rowNumber(), 0);
+    }
+
+    /** For a table without rows (a CSV file's header alone): the columns must exist all the same. */
+    private static void checkColumns(Connection connection, TableInput input, String names) {
+        String sql = "SELECT " + names.substring(2, names.length() - 1) + " FROM " + input.table().toSql() + " WHERE 1 = 0";
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery(sql).close();
+        } catch (SQLException e) {
+            throw new SeedException(input.location(), "the table's columns " + input.columns()
+                    + " cannot be written: " + Values.cut(String.valueOf(e.getMessage())) + sqlState(e), e);
+        }
     }
 
     private static void execute(PreparedStatement statement, TableInput input, long batchStart) {

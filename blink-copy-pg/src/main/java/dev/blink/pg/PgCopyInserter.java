@@ -5,9 +5,11 @@ import dev.blink.SeedException;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
+import dev.blink.pg.internal.CsvCopy;
 import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.TableCopy;
+import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -164,6 +167,19 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
         return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()));
+    }
+
+    /**
+     * Streams a CSV file's text to {@code COPY … FROM STDIN (FORMAT csv, …)}: PostgreSQL's own CSV
+     * reader and input functions decide every value.
+     */
+    @Override
+    public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
+            throws SQLException {
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(input, "null input");
+        Objects.requireNonNull(options, "null options");
+        return Optional.of(CsvCopy.copy(connection, input, onConflictFor(input.table())));
     }
 
     /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */

@@ -3,8 +3,11 @@ package dev.blink.files;
 import dev.blink.Store;
 import dev.blink.files.internal.JsonRowIterator;
 import dev.blink.files.internal.JsonSettings;
+import dev.blink.files.internal.JsonTextRows;
+import dev.blink.files.internal.TextSource;
 import dev.blink.files.internal.Transforms;
 import dev.blink.spi.TableSource;
+import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,7 +55,49 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
      */
     public static Json from(Path file) {
         Objects.requireNonNull(file, "null file");
-        return new Json(new JsonSettings(file, JsonLayout.AUTO, null), Transforms.identity());
+        return of(TextSource.of(file));
+    }
+
+    /** The JSON text at {@code url} ({@code file:}, {@code jar:}, {@code http:}…), opened at each read. */
+    public static Json from(URL url) {
+        Objects.requireNonNull(url, "null url");
+        return of(TextSource.of(url));
+    }
+
+    /**
+     * The class-path resource {@code name} (e.g. {@code "seed/products.json"}, no leading slash),
+     * found by the thread's context class loader (or this library's) at each read. Errors name it
+     * {@code classpath:seed/products.json}.
+     */
+    public static Json fromResource(String name) {
+        Objects.requireNonNull(name, "null name");
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return of(TextSource.resource(context != null ? context : Json.class.getClassLoader(), name));
+    }
+
+    /** The class-path resource {@code name} as {@code anchor.getResource(name)} finds it. */
+    public static Json fromResource(Class<?> anchor, String name) {
+        Objects.requireNonNull(anchor, "null anchor");
+        Objects.requireNonNull(name, "null name");
+        return of(TextSource.resource(anchor, name));
+    }
+
+    /** The bytes that {@code opener} gives, opened once per read; {@code name} names them in errors. */
+    public static Json fromStream(String name, StreamOpener opener) {
+        Objects.requireNonNull(name, "null name");
+        Objects.requireNonNull(opener, "null opener");
+        return of(TextSource.of(name, opener));
+    }
+
+    /** The characters that {@code opener} gives, opened once per read; no charset applies. */
+    public static Json fromReader(String name, ReaderOpener opener) {
+        Objects.requireNonNull(name, "null name");
+        Objects.requireNonNull(opener, "null opener");
+        return of(TextSource.of(name, opener));
+    }
+
+    private static Json of(TextSource source) {
+        return new Json(new JsonSettings(source, JsonLayout.AUTO, null), Transforms.identity());
     }
 
     /**
@@ -61,13 +106,17 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
      */
     public Json withLayout(JsonLayout layout) {
         Objects.requireNonNull(layout, "null layout");
-        return new Json(new JsonSettings(settings.file(), layout, settings.charset()), transform);
+        return new Json(new JsonSettings(settings.source(), layout, settings.charset()), transform);
     }
 
     /** A copy that decodes the file with {@code charset} instead of detecting the encoding. */
     public Json withCharset(Charset charset) {
         Objects.requireNonNull(charset, "null charset");
-        return new Json(new JsonSettings(settings.file(), settings.layout(), charset), transform);
+        if (settings.source().isText()) {
+            throw new IllegalStateException(settings.source() + " is read from a Reader, which gives characters: no "
+                    + "charset applies");
+        }
+        return new Json(new JsonSettings(settings.source(), settings.layout(), charset), transform);
     }
 
     /**
@@ -79,15 +128,19 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
         return new Json(settings, Transforms.then(this.transform, transform));
     }
 
-    /** The file. */
-    public Path file() {
-        return settings.file();
+    /** The file, resource or stream, as errors name it. */
+    public String name() {
+        return settings.source().name();
     }
 
-    /** This JSON file's rows, for {@code plan.addTable(name, json)}: the {@code Json} itself. */
+    /**
+     * This JSON file's rows, for {@code plan.addTable(name, json)}: without a transform, JSON
+     * objects that the inserter may hand to the database whole ({@link dev.blink.spi.JsonText});
+     * with one, the {@code Json} itself.
+     */
     @Override
     public Iterable<Map<String, Object>> rows(Store store) {
-        return this;
+        return Transforms.isIdentity(transform) ? new JsonTextRows(settings) : this;
     }
 
     /**

@@ -74,7 +74,7 @@ class CsvCopyParityTest {
         SeedResult result = Blink.plan()
                 .addTable(table, csv, TableOptions.retain(Retain.NONE))
                 .insert(dataSource, options);
-        long copied = Seeding.copy(db, table + "_pg", csv.file(), copyOptions);
+        long copied = Seeding.copy(db, table + "_pg", Path.of(csv.name()), copyOptions);
         assertEquals(copied, result.rows(), "rows written by Blink");
         assertEquals(copied, db.count(table));
         assertEquals(db.checksum(table + "_pg"), db.checksum(table), () -> "Blink's table differs from COPY's: only Blink's "

@@ -4,16 +4,18 @@ import dev.blink.InsertOptions;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.PgCopyInserter;
+import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link java.util.ServiceLoader} provider of the default inserter: a public no-arg
- * constructor that delegates to {@link PgCopyInserter#create()}.
+ * constructor that delegates every method of the SPI to {@link PgCopyInserter#create()}.
  */
 public final class PgCopyProvider implements Inserter {
 
@@ -26,6 +28,12 @@ public final class PgCopyProvider implements Inserter {
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         return delegate.insert(connection, input, options);
+    }
+
+    @Override
+    public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
+            throws SQLException {
+        return delegate.insertCsv(connection, input, options);
     }
 
     @Override
