@@ -6,11 +6,13 @@ import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
 import dev.blink.pg.internal.CsvCopy;
+import dev.blink.pg.internal.JsonCopy;
 import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.TableCopy;
 import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
+import dev.blink.spi.JsonInput;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
@@ -180,6 +182,19 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
         return Optional.of(CsvCopy.copy(connection, input, onConflictFor(input.table())));
+    }
+
+    /**
+     * Hands a JSON file's objects to PostgreSQL's {@code json_populate_record}: the server decides
+     * what every JSON value means for its column.
+     */
+    @Override
+    public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
+            throws SQLException {
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(input, "null input");
+        Objects.requireNonNull(options, "null options");
+        return Optional.of(JsonCopy.copy(connection, input, onConflictFor(input.table())));
     }
 
     /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */

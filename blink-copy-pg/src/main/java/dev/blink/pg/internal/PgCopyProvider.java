@@ -6,6 +6,7 @@ import dev.blink.TableResult;
 import dev.blink.pg.PgCopyInserter;
 import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
+import dev.blink.spi.JsonInput;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
@@ -34,6 +35,12 @@ public final class PgCopyProvider implements Inserter {
     public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
             throws SQLException {
         return delegate.insertCsv(connection, input, options);
+    }
+
+    @Override
+    public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
+            throws SQLException {
+        return delegate.insertJson(connection, input, options);
     }
 
     @Override

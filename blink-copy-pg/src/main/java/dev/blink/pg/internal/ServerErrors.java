@@ -68,7 +68,6 @@ public final class ServerErrors {
      */
     static SeedException translate(SQLException e, String step, TableName table, boolean staged, RowLines lines) {
         Location location = Location.of(step);
-        StringBuilder message = new StringBuilder();
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         long row = 0;
         String column = null;
@@ -88,6 +87,19 @@ public final class ServerErrors {
         if (column != null) {
             location = location.column(column);
         }
+        return translate(e, table, location, row > 0);
+    }
+
+    /**
+     * A server error as a {@link SeedException} at {@code location}, found by Blink (e.g. the row
+     * of an {@code INSERT … SELECT} that fails).
+     *
+     * @param ofRow whether {@code location} names the row
+     */
+    static SeedException translate(SQLException e, TableName table, Location location, boolean ofRow) {
+        StringBuilder message = new StringBuilder();
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        long row = ofRow ? 1 : 0;
         String state = e.getSQLState();
         if (state != null && state.startsWith("08")) {
             message.append("the connection to the database broke during the COPY into ").append(table)
