@@ -3,7 +3,6 @@ package dev.blink.internal;
 import dev.blink.BlinkException;
 import dev.blink.InsertOptions;
 import dev.blink.Location;
-import dev.blink.Retain;
 import dev.blink.SeedException;
 import dev.blink.TableName;
 import dev.blink.spi.CsvInput;
@@ -46,23 +45,18 @@ final class FileTable {
 
     private FileTable(Step.Table step, CsvText csvText, JsonText jsonText) {
         this.step = step;
-        Retain retain = step.options().retain();
-        this.retained = retain.none() ? null : new ArrayList<>();
-        this.kept = retain.columns();
+        this.retained = step.options().retain().none() ? null : new ArrayList<>();
+        this.kept = step.options().retain().columns();
         Consumer<Map<String, Object>> rows = retained == null ? null : this::retain;
-        this.csv = csvText == null ? null : csvText.open(step.table(), step.name(), rows);
-        this.json = jsonText == null ? null : jsonText.open(step.table(), step.name(), rows);
+        this.csv = csvText == null ? null : csvText.open(step.table(), step.name(), rows).orElse(null);
+        this.json = jsonText == null ? null : jsonText.open(step.table(), step.name(), rows).orElse(null);
     }
 
-    /** The file table of {@code rows}, if they are a file the database can read itself. */
+    /** The file table of {@code rows}, if they are a file that the database can read itself. */
     static Optional<FileTable> of(Step.Table step, Iterable<?> rows) {
-        if (rows instanceof CsvText text) {
-            return Optional.of(new FileTable(step, text, null));
-        }
-        if (rows instanceof JsonText text) {
-            return Optional.of(new FileTable(step, null, text));
-        }
-        return Optional.empty();
+        FileTable table = new FileTable(step, rows instanceof CsvText text ? text : null,
+                rows instanceof JsonText text ? text : null);
+        return table.csv == null && table.json == null ? Optional.empty() : Optional.of(table);
     }
 
     /**
@@ -134,42 +128,35 @@ final class FileTable {
 
     /** A table without rows whose columns are known: the inserter checks them and writes nothing. */
     static TableInput empty(String step, TableName table, List<String> columns) {
-        List<String> copy = List.copyOf(columns);
-        return new TableInput() {
-            @Override
-            public TableName table() {
-                return table;
-            }
+        return new NoRows(step, table, List.copyOf(columns));
+    }
 
-            @Override
-            public List<String> columns() {
-                return copy;
-            }
+    /** The input of {@link #empty}. */
+    private record NoRows(String step, TableName table, List<String> columns) implements TableInput {
 
-            @Override
-            public Set<String> constantColumns() {
-                return Set.of();
-            }
+        @Override
+        public Set<String> constantColumns() {
+            return Set.of();
+        }
 
-            @Override
-            public boolean next(Object[] values) {
-                return false;
-            }
+        @Override
+        public boolean next(Object[] values) {
+            return false;
+        }
 
-            @Override
-            public long rowNumber() {
-                return 0;
-            }
+        @Override
+        public long rowNumber() {
+            return 0;
+        }
 
-            @Override
-            public Optional<RowOrigin> origin() {
-                return Optional.empty();
-            }
+        @Override
+        public Optional<RowOrigin> origin() {
+            return Optional.empty();
+        }
 
-            @Override
-            public Location location() {
-                return Location.of(step);
-            }
-        };
+        @Override
+        public Location location() {
+            return Location.of(step);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.blink.spi;
 
 import dev.blink.TableName;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +14,9 @@ import java.util.function.Consumer;
 public interface JsonText {
 
     /**
-     * Prepares one read of the file; nothing is opened until the input is first used.
+     * Prepares one read of the file; nothing is opened until the input is first used. Empty if
+     * these rows cannot be read whole (a file with a transform): Blink then reads them as any
+     * {@link Iterable}.
      *
      * @param table the target table
      * @param step the plan step's name, for locations
@@ -21,5 +24,5 @@ public interface JsonText {
      *     (String, Long, BigDecimal, Boolean, Map, List, null), for the store; or null when nothing is
      *     retained
      */
-    JsonInput open(TableName table, String step, Consumer<Map<String, Object>> rows);
+    Optional<JsonInput> open(TableName table, String step, Consumer<Map<String, Object>> rows);
 }

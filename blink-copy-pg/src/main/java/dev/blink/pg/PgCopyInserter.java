@@ -165,9 +165,7 @@ public final class PgCopyInserter implements Inserter {
 
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
-        Objects.requireNonNull(connection, "null connection");
-        Objects.requireNonNull(input, "null input");
-        Objects.requireNonNull(options, "null options");
+        checkArguments(connection, input, options);
         return TableCopy.copy(connection, input, encoders, onConflictFor(input.table()));
     }
 
@@ -178,9 +176,7 @@ public final class PgCopyInserter implements Inserter {
     @Override
     public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
             throws SQLException {
-        Objects.requireNonNull(connection, "null connection");
-        Objects.requireNonNull(input, "null input");
-        Objects.requireNonNull(options, "null options");
+        checkArguments(connection, input, options);
         return Optional.of(CsvCopy.copy(connection, input, onConflictFor(input.table())));
     }
 
@@ -191,10 +187,14 @@ public final class PgCopyInserter implements Inserter {
     @Override
     public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
             throws SQLException {
+        checkArguments(connection, input, options);
+        return Optional.of(JsonCopy.copy(connection, input, onConflictFor(input.table())));
+    }
+
+    private static void checkArguments(Connection connection, Object input, InsertOptions options) {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(input, "null input");
         Objects.requireNonNull(options, "null options");
-        return Optional.of(JsonCopy.copy(connection, input, onConflictFor(input.table())));
     }
 
     /** Sets {@code statement_timeout} for the seed's transaction, then truncates the listed tables. */

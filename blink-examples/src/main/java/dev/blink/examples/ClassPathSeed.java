@@ -5,6 +5,7 @@ import dev.blink.Retain;
 import dev.blink.SeedResult;
 import dev.blink.TableOptions;
 import dev.blink.files.Csv;
+import dev.blink.files.FileSource;
 import javax.sql.DataSource;
 
 /** A CSV file from the class path (src/main/resources here; a test-fixtures jar works the same), no transform. */
@@ -16,7 +17,8 @@ public final class ClassPathSeed {
     static SeedResult seed(DataSource dataSource) {
         // tag::files-resource[]
         return Blink.plan()
-                .addTable("events", Csv.fromResource("seed/events.csv"), TableOptions.retain(Retain.NONE))
+                .addTable("events", Csv.from(FileSource.resource("seed/events.csv")),
+                        TableOptions.retain(Retain.NONE))
                 .insert(dataSource);
         // end::files-resource[]
     }

@@ -1,13 +1,14 @@
 package dev.blink.files;
 
 import dev.blink.Store;
+import dev.blink.TableName;
+import dev.blink.files.internal.CsvCopyInput;
 import dev.blink.files.internal.CsvRowIterator;
 import dev.blink.files.internal.CsvSettings;
-import dev.blink.files.internal.CsvTextRows;
-import dev.blink.files.internal.TextSource;
 import dev.blink.files.internal.Transforms;
+import dev.blink.spi.CsvInput;
+import dev.blink.spi.CsvText;
 import dev.blink.spi.TableSource;
-import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A CSV file as rows, read the way PostgreSQL's {@code COPY … FROM (FORMAT csv, HEADER)} reads it:
@@ -49,8 +52,8 @@ import java.util.Set;
  * row is an unmodifiable map in the header's order.
  *
  * <p>Files live where they are: on the file system ({@link #from(Path)}), on the class path
- * ({@link #fromResource(String)}, also inside a jar), at a {@link URL}, or behind a stream or
- * reader that the caller opens ({@link #fromStream}, {@link #fromReader}). Errors name them.
+ * ({@code Csv.from(FileSource.resource("seed/users.csv"))}, also inside a jar), at a URL, or behind
+ * a stream or reader that the caller opens: see {@link FileSource}. Errors name them.
  *
  * <p>Reading streams: one record is in memory at a time, so a file of any size loads with a small,
  * constant heap (give the table {@code TableOptions.retain(Retain.NONE)} so that the store does not
@@ -59,7 +62,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe: each {@code with…} method returns a changed copy.
  */
-public final class Csv implements TableSource, Iterable<Map<String, Object>> {
+public final class Csv implements TableSource, Iterable<Map<String, Object>>, CsvText {
 
     /** The longest record read by default, in characters: 16 Mi (see {@link #withMaxRecordLength}). */
     public static final int DEFAULT_MAX_RECORD_LENGTH = 16 * 1024 * 1024;
@@ -77,58 +80,15 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
      * are read.
      */
     public static Csv from(Path file) {
-        Objects.requireNonNull(file, "null file");
-        return of(TextSource.of(file));
+        return of(FileSource.path(file));
     }
 
-    /** The CSV text at {@code url} ({@code file:}, {@code jar:}, {@code http:}…), opened at each read. */
-    public static Csv from(URL url) {
-        Objects.requireNonNull(url, "null url");
-        return of(TextSource.of(url));
+    /** The file at {@code source}: on the class path, at a URL, or behind a stream or reader you open. */
+    public static Csv from(FileSource source) {
+        return of(Objects.requireNonNull(source, "null source"));
     }
 
-    /**
-     * The class-path resource {@code name} (e.g. {@code "seed/users.csv"}, no leading slash, from
-     * {@code src/test/resources} or a jar), found by the thread's context class loader (or this
-     * library's) at each read. Errors name it {@code classpath:seed/users.csv}.
-     */
-    public static Csv fromResource(String name) {
-        Objects.requireNonNull(name, "null name");
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return of(TextSource.resource(context != null ? context : Csv.class.getClassLoader(), name));
-    }
-
-    /**
-     * The class-path resource {@code name} as {@code anchor.getResource(name)} finds it: relative
-     * to the anchor's package, or absolute with a leading slash.
-     */
-    public static Csv fromResource(Class<?> anchor, String name) {
-        Objects.requireNonNull(anchor, "null anchor");
-        Objects.requireNonNull(name, "null name");
-        return of(TextSource.resource(anchor, name));
-    }
-
-    /**
-     * The bytes that {@code opener} gives, opened once per read (so it must give a fresh stream
-     * each time); {@code name} names them in errors.
-     */
-    public static Csv fromStream(String name, StreamOpener opener) {
-        Objects.requireNonNull(name, "null name");
-        Objects.requireNonNull(opener, "null opener");
-        return of(TextSource.of(name, opener));
-    }
-
-    /**
-     * The characters that {@code opener} gives, opened once per read; no charset applies. Sent to
-     * the database as UTF-8.
-     */
-    public static Csv fromReader(String name, ReaderOpener opener) {
-        Objects.requireNonNull(name, "null name");
-        Objects.requireNonNull(opener, "null opener");
-        return of(TextSource.of(name, opener));
-    }
-
-    private static Csv of(TextSource source) {
+    private static Csv of(FileSource source) {
         return new Csv(new CsvSettings(source, ',', '"', null, "", StandardCharsets.UTF_8, 0, null,
                 EmptyCell.AS_POSTGRESQL, DEFAULT_MAX_RECORD_LENGTH), Transforms.identity());
     }
@@ -206,12 +166,12 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
      * decode are an error that names the line, never replaced; and a multi-byte legacy encoding
      * (Shift_JIS, Big5, GBK…), which Java decodes differently from PostgreSQL, is refused.
      *
-     * @throws IllegalStateException for a file read with {@link #fromReader}, which has no bytes
+     * @throws IllegalStateException for a {@link FileSource#reader} source, which has no bytes
      */
     public Csv withCharset(Charset charset) {
         Objects.requireNonNull(charset, "null charset");
         CsvSettings s = settings;
-        if (s.source().isText()) {
+        if (s.source().isCharacters()) {
             throw new IllegalStateException(s.source() + " is read from a Reader, which gives characters: no charset "
                     + "applies");
         }
@@ -308,13 +268,23 @@ public final class Csv implements TableSource, Iterable<Map<String, Object>> {
     }
 
     /**
-     * This CSV file's rows, for {@code plan.addTable(name, csv)}: without a transform, CSV text
-     * that the inserter may hand to the database whole ({@link dev.blink.spi.CsvText}); with one,
-     * the {@code Csv} itself.
+     * This file's rows, for {@code plan.addTable(name, csv)}: without a transform, the {@code Csv}
+     * itself, CSV text that the inserter may hand to the database whole; with one, the rows
+     * only, read one by one.
      */
     @Override
     public Iterable<Map<String, Object>> rows(Store store) {
-        return Transforms.isIdentity(transform) ? new CsvTextRows(settings) : this;
+        return Transforms.isIdentity(transform) ? this : this::iterator;
+    }
+
+    /**
+     * For Blink's {@link CsvText} SPI: one read of the file for an inserter that takes it whole;
+     * empty with a transform, whose rows only Blink reads.
+     */
+    @Override
+    public Optional<CsvInput> open(TableName table, String step, Consumer<Map<String, Object>> rows) {
+        return Transforms.isIdentity(transform) ? Optional.of(new CsvCopyInput(settings, table, step, rows))
+                : Optional.empty();
     }
 
     /**

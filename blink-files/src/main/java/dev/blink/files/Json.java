@@ -1,17 +1,20 @@
 package dev.blink.files;
 
 import dev.blink.Store;
+import dev.blink.TableName;
+import dev.blink.files.internal.JsonCopyInput;
 import dev.blink.files.internal.JsonRowIterator;
 import dev.blink.files.internal.JsonSettings;
-import dev.blink.files.internal.JsonTextRows;
-import dev.blink.files.internal.TextSource;
 import dev.blink.files.internal.Transforms;
+import dev.blink.spi.JsonInput;
+import dev.blink.spi.JsonText;
 import dev.blink.spi.TableSource;
-import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A JSON file as rows: a top-level array of objects, or JSON Lines (one object per line), read
@@ -38,7 +41,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe: each {@code with…} method returns a changed copy.
  */
-public final class Json implements TableSource, Iterable<Map<String, Object>> {
+public final class Json implements TableSource, Iterable<Map<String, Object>>, JsonText {
 
     private final JsonSettings settings;
     private final RowTransform transform;
@@ -54,49 +57,15 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
      * file is not opened until the rows are read.
      */
     public static Json from(Path file) {
-        Objects.requireNonNull(file, "null file");
-        return of(TextSource.of(file));
+        return of(FileSource.path(file));
     }
 
-    /** The JSON text at {@code url} ({@code file:}, {@code jar:}, {@code http:}…), opened at each read. */
-    public static Json from(URL url) {
-        Objects.requireNonNull(url, "null url");
-        return of(TextSource.of(url));
+    /** The file at {@code source}: on the class path, at a URL, or behind a stream or reader you open. */
+    public static Json from(FileSource source) {
+        return of(Objects.requireNonNull(source, "null source"));
     }
 
-    /**
-     * The class-path resource {@code name} (e.g. {@code "seed/products.json"}, no leading slash),
-     * found by the thread's context class loader (or this library's) at each read. Errors name it
-     * {@code classpath:seed/products.json}.
-     */
-    public static Json fromResource(String name) {
-        Objects.requireNonNull(name, "null name");
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return of(TextSource.resource(context != null ? context : Json.class.getClassLoader(), name));
-    }
-
-    /** The class-path resource {@code name} as {@code anchor.getResource(name)} finds it. */
-    public static Json fromResource(Class<?> anchor, String name) {
-        Objects.requireNonNull(anchor, "null anchor");
-        Objects.requireNonNull(name, "null name");
-        return of(TextSource.resource(anchor, name));
-    }
-
-    /** The bytes that {@code opener} gives, opened once per read; {@code name} names them in errors. */
-    public static Json fromStream(String name, StreamOpener opener) {
-        Objects.requireNonNull(name, "null name");
-        Objects.requireNonNull(opener, "null opener");
-        return of(TextSource.of(name, opener));
-    }
-
-    /** The characters that {@code opener} gives, opened once per read; no charset applies. */
-    public static Json fromReader(String name, ReaderOpener opener) {
-        Objects.requireNonNull(name, "null name");
-        Objects.requireNonNull(opener, "null opener");
-        return of(TextSource.of(name, opener));
-    }
-
-    private static Json of(TextSource source) {
+    private static Json of(FileSource source) {
         return new Json(new JsonSettings(source, JsonLayout.AUTO, null), Transforms.identity());
     }
 
@@ -112,7 +81,7 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
     /** A copy that decodes the file with {@code charset} instead of detecting the encoding. */
     public Json withCharset(Charset charset) {
         Objects.requireNonNull(charset, "null charset");
-        if (settings.source().isText()) {
+        if (settings.source().isCharacters()) {
             throw new IllegalStateException(settings.source() + " is read from a Reader, which gives characters: no "
                     + "charset applies");
         }
@@ -134,13 +103,23 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
     }
 
     /**
-     * This JSON file's rows, for {@code plan.addTable(name, json)}: without a transform, JSON
-     * objects that the inserter may hand to the database whole ({@link dev.blink.spi.JsonText});
-     * with one, the {@code Json} itself.
+     * This file's rows, for {@code plan.addTable(name, json)}: without a transform, the {@code Json}
+     * itself, JSON objects that the inserter may hand to the database whole; with one, the rows
+     * only, read one by one.
      */
     @Override
     public Iterable<Map<String, Object>> rows(Store store) {
-        return Transforms.isIdentity(transform) ? new JsonTextRows(settings) : this;
+        return Transforms.isIdentity(transform) ? this : this::iterator;
+    }
+
+    /**
+     * For Blink's {@link JsonText} SPI: one read of the file for an inserter that takes it whole;
+     * empty with a transform, whose rows only Blink reads.
+     */
+    @Override
+    public Optional<JsonInput> open(TableName table, String step, Consumer<Map<String, Object>> rows) {
+        return Transforms.isIdentity(transform) ? Optional.of(new JsonCopyInput(settings, table, step, rows))
+                : Optional.empty();
     }
 
     /**

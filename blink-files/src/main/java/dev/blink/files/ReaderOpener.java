@@ -5,11 +5,11 @@ import java.io.Reader;
 
 /**
  * Opens the characters of a file that the caller decodes (or generates), for
- * {@link Csv#fromReader} and {@link Json#fromReader}. It is called once per read, so every call
+ * {@link FileSource#reader}. It is called once per read, so every call
  * must return a fresh reader from the start; Blink closes it. No charset applies to it.
  *
  * <pre>{@code
- * Csv.fromReader("generated users", () -> new StringReader(csvText))
+ * Csv.from(FileSource.reader("generated users", () -> new StringReader(csvText)))
  * }</pre>
  */
 @FunctionalInterface

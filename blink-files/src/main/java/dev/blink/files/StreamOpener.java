@@ -5,11 +5,11 @@ import java.io.InputStream;
 
 /**
  * Opens the bytes of a file that does not live on the file system (a blob, an archive entry, a
- * download), for {@link Csv#fromStream} and {@link Json#fromStream}. It is called once per read,
+ * download), for {@link FileSource#stream}. It is called once per read,
  * so every call must return a fresh stream from the start; Blink closes it.
  *
  * <pre>{@code
- * Csv.fromStream("users.csv (S3)", () -> s3.getObject(bucket, "seed/users.csv"))
+ * Csv.from(FileSource.stream("users.csv (S3)", () -> s3.getObject(bucket, "seed/users.csv")))
  * }</pre>
  */
 @FunctionalInterface

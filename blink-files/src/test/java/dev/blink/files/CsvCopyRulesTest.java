@@ -6,22 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blink.SeedException;
 import dev.blink.SeedResult;
-import dev.blink.testkit.PostgresExtension;
-import dev.blink.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * COPY's CSV rules where they differ from RFC 4180 readers (Commons CSV read all of these
@@ -29,24 +27,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * twin table, and the two tables must hold the same rows, or both refuse the file.
  */
 @Tag("versions")
-class CsvCopyRulesTest {
+class CsvCopyRulesTest extends DatabaseTest {
 
-    @RegisterExtension
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase db;
-
-    @BeforeEach
-    void schema() {
-        db = postgres.database();
-        db.execute("""
+    @Override
+    String schema() {
+        return """
                 DROP TABLE IF EXISTS t, t_pg, s;
                 CREATE TABLE t (id int, name text);
                 CREATE TABLE t_pg (LIKE t);
-                """);
+                """;
     }
 
     private Path write(String content) throws IOException {
@@ -66,32 +55,31 @@ class CsvCopyRulesTest {
         return rows;
     }
 
-    @ParameterizedTest
-    @EnumSource(CsvPath.class)
-    void aQuoteTogglesQuotingAnywhereInAValue(CsvPath path) throws Exception {
-        List<Map<String, Object>> rows = loadsLikeCopy(path, "id,name\n1,a\"\"b\n2,\"x\"y\"z\"\n");
-        assertEquals(List.of(Map.of("id", 1, "name", "ab"), Map.of("id", 2, "name", "xyz")), rows);
+    /** A rule, a file that shows it, and the names of its rows in id order, as COPY stores them. */
+    static Stream<Arguments> rules() {
+        Object[][] rules = {
+            {"a quote toggles quoting anywhere in a value", "id,name\n1,a\"\"b\n2,\"x\"y\"z\"\n", List.of("ab", "xyz")},
+            {"a quote opened inside a value runs over the line break", "id,name\n1,a\"b\n2,c\"d\n3,e\n",
+                List.of("ab\n2,cd", "e")},
+            {"spaces around a quoted value are kept", "id,name\n1, \"ab\" \n2,\"cd\"  \n", List.of(" ab ", "cd  ")},
+            {"text after a closing quote is part of the value", "id,name\n1,\"ab\"c\n", List.of("abc")},
+            {"a line that is \\. inside quotes is a value", "id,name\n1,\"a\n\\.\nb\"\n2,\\.x\n",
+                List.of("a\n\\.\nb", "\\.x")},
+        };
+        List<Arguments> cases = new ArrayList<>();
+        for (Object[] rule : rules) {
+            for (CsvPath path : CsvPath.values()) {
+                cases.add(Arguments.of(rule[0], path, rule[1], rule[2]));
+            }
+        }
+        return cases.stream();
     }
 
-    @ParameterizedTest
-    @EnumSource(CsvPath.class)
-    void aQuoteOpenedInsideAValueRunsOverTheLineBreak(CsvPath path) throws Exception {
-        List<Map<String, Object>> rows = loadsLikeCopy(path, "id,name\n1,a\"b\n2,c\"d\n3,e\n");
-        assertEquals(List.of(Map.of("id", 1, "name", "ab\n2,cd"), Map.of("id", 3, "name", "e")), rows);
-    }
-
-    @ParameterizedTest
-    @EnumSource(CsvPath.class)
-    void spacesAroundAQuotedValueAreKept(CsvPath path) throws Exception {
-        List<Map<String, Object>> rows = loadsLikeCopy(path, "id,name\n1, \"ab\" \n2,\"cd\"  \n");
-        assertEquals(List.of(Map.of("id", 1, "name", " ab "), Map.of("id", 2, "name", "cd  ")), rows);
-    }
-
-    @ParameterizedTest
-    @EnumSource(CsvPath.class)
-    void textAfterAClosingQuoteIsPartOfTheValue(CsvPath path) throws Exception {
-        List<Map<String, Object>> rows = loadsLikeCopy(path, "id,name\n1,\"ab\"c\n");
-        assertEquals(List.of(Map.of("id", 1, "name", "abc")), rows);
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("rules")
+    void loadsAsCopyLoadsIt(String rule, CsvPath path, String content, List<String> names) throws Exception {
+        List<Map<String, Object>> rows = loadsLikeCopy(path, content);
+        assertEquals(names, rows.stream().map(row -> row.get("name")).toList(), rule);
     }
 
     @ParameterizedTest
@@ -137,15 +125,6 @@ class CsvCopyRulesTest {
         db.execute("CREATE TABLE s (name text)");
         path.load(db, "s", Csv.from(quoted));
         assertEquals(List.of(Map.of("name", "\\."), Map.of("name", "a")), db.query("SELECT name FROM s ORDER BY name"));
-    }
-
-    @Test
-    void aLineThatIsBackslashDotInsideQuotesIsAValue() throws Exception {
-        for (CsvPath path : CsvPath.values()) {
-            db.execute("TRUNCATE t, t_pg");
-            List<Map<String, Object>> rows = loadsLikeCopy(path, "id,name\n1,\"a\n\\.\nb\"\n2,\\.x\n");
-            assertEquals(List.of(Map.of("id", 1, "name", "a\n\\.\nb"), Map.of("id", 2, "name", "\\.x")), rows);
-        }
     }
 
     @ParameterizedTest

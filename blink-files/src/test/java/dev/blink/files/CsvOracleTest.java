@@ -10,8 +10,6 @@ import dev.blink.Retain;
 import dev.blink.SeedException;
 import dev.blink.SeedResult;
 import dev.blink.TableOptions;
-import dev.blink.testkit.PostgresServer;
-import dev.blink.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +17,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +31,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.postgresql.PGConnection;
@@ -58,31 +54,12 @@ class CsvOracleTest {
 
     private static final List<String> COLUMNS = List.of("c1", "c2", "c3");
 
-    private static TestDatabase db;
-    private static Connection connection;
-    private static Path dir;
+    private static OracleDatabase oracle;
 
     @BeforeContainer
     static void open() throws Exception {
-        db = PostgresServer.shared().createDatabase();
-        connection = db.connect();
-        dir = Files.createTempDirectory("blink-csv-oracle");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE blink (n serial, c1 text, c2 text, c3 text)");
-            statement.execute("CREATE TABLE copied (n serial, c1 text, c2 text, c3 text)");
-        }
-    }
-
-    @AfterContainer
-    static void close() throws Exception {
-        connection.close();
-        db.close();
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        oracle = OracleDatabase.create(".csv", "CREATE TABLE blink (n serial, c1 text, c2 text, c3 text)",
+                "CREATE TABLE copied (n serial, c1 text, c2 text, c3 text)");
     }
 
     @Provide
@@ -92,8 +69,7 @@ class CsvOracleTest {
 
     @Property(tries = 200, seed = "20261202")
     void blinkStoresWhatCopyStoresOrBothRefuse(@ForAll("files") CsvCase file) throws Exception {
-        Path path = dir.resolve("case.csv");
-        Files.write(path, file.bytes);
+        Path path = Files.write(oracle.file, file.bytes);
         Outcome copied = copy(file);
         Statistics.label("COPY").collect(copied.error == null ? "loads " + Math.min(3, copied.rows.size()) + "+ rows"
                 : copied.error.getMessage().replaceAll("(?s)\\s*(Where|Hint|Detail|Position).*", "").replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("0x[0-9a-f]+( 0x[0-9a-f]+)*", "0x…").replaceAll("line \\d+", "line N"));
@@ -124,7 +100,7 @@ class CsvOracleTest {
     private static Outcome copy(CsvCase file) throws SQLException {
         truncate();
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copied (c1, c2, c3) FROM STDIN ("
+            oracle.connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copied (c1, c2, c3) FROM STDIN ("
                     + file.copyOptions() + ")", new ByteArrayInputStream(file.withoutBom()));
             return new Outcome(rows("copied"), null, null);
         } catch (SQLException | IOException e) {
@@ -137,10 +113,10 @@ class CsvOracleTest {
         try {
             SeedResult result = switch (way) {
                 case COPY_TEXT -> Blink.plan().addTable("blink", csv, TableOptions.retain(Retain.NONE))
-                        .insert(connection, InsertOptions.defaults());
-                case COPY_TEXT_RETAINED -> Blink.plan().addTable("blink", csv).insert(connection, InsertOptions.defaults());
+                        .insert(oracle.connection, InsertOptions.defaults());
+                case COPY_TEXT_RETAINED -> Blink.plan().addTable("blink", csv).insert(oracle.connection, InsertOptions.defaults());
                 case TRANSFORM -> Blink.plan().addTable("blink", csv.transform(row -> row), TableOptions.retain(Retain.NONE))
-                        .insert(connection, InsertOptions.defaults());
+                        .insert(oracle.connection, InsertOptions.defaults());
                 case JDBC -> throw new IllegalArgumentException();
             };
             List<List<String>> retained = new ArrayList<>();
@@ -157,14 +133,12 @@ class CsvOracleTest {
     }
 
     private static void truncate() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE blink, copied RESTART IDENTITY");
-        }
+        oracle.truncate("blink, copied");
     }
 
     private static List<List<String>> rows(String table) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
+        try (Statement statement = oracle.connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT c1, c2, c3 FROM " + table + " ORDER BY n")) {
             while (rs.next()) {
                 rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)));

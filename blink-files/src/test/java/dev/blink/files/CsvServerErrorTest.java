@@ -10,18 +10,14 @@ import dev.blink.Retain;
 import dev.blink.SeedException;
 import dev.blink.TableOptions;
 import dev.blink.ValueException;
-import dev.blink.testkit.PostgresExtension;
-import dev.blink.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CSV file that goes to COPY as it is (no transform, nothing retained) is refused by the server;
@@ -30,24 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * two counts differ.
  */
 @Tag("versions")
-class CsvServerErrorTest {
+class CsvServerErrorTest extends DatabaseTest {
 
-    @RegisterExtension
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase db;
-
-    @BeforeEach
-    void schema() {
-        db = postgres.database();
-        db.execute("""
+    @Override
+    String schema() {
+        return """
                 DROP TABLE IF EXISTS people;
                 CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, note text);
                 INSERT INTO people VALUES (100, 'before', 'the seed');
-                """);
+                """;
     }
 
     private Path write(byte[] content) throws IOException {
@@ -68,59 +55,49 @@ class CsvServerErrorTest {
         return e;
     }
 
-    private static void assertMentions(Throwable e, String... parts) {
+    /** Asserts that {@code csv} is refused at {@code row}, which starts on {@code line}, with a message mentioning {@code parts}. */
+    private SeedException refusedAt(Csv csv, long row, long line, String... parts) {
+        SeedException e = refused(csv);
+        assertEquals(List.of(row, line), List.of(e.location().rowNumber(), e.location().lineNumber()), e::getMessage);
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), () -> "expected \"" + part + "\" in: " + e.getMessage());
         }
+        return e;
     }
 
     @Test
     void namesTheLineOfAValueAfterARecordThatSpansLines() throws IOException {
         // CRLF lines: COPY counts the CRs inside quotes, not the bare LFs, so it says "line 4" here
         Path file = write("id,name,note\r\n1,Ann,\"a\nb\nc\"\r\n2,Bob,x\r\n3x,Cid,y\r\n");
-        SeedException e = refused(Csv.from(file));
-        ValueException value = assertInstanceOf(ValueException.class, e);
-        assertEquals(3, e.location().rowNumber());
-        assertEquals(6, e.location().lineNumber());
+        SeedException e = refusedAt(Csv.from(file), 3, 6, "table \"people\", row 3 (" + file + ", line 6), column \"id\"",
+                "int4", "\"3x\"", "invalid input syntax for type integer");
+        assertInstanceOf(ValueException.class, e);
         assertEquals(Optional.of("id"), e.location().columnName());
-        assertMentions(value, "table \"people\", row 3 (" + file + ", line 6), column \"id\"", "integer",
-                "\"3x\"", "invalid input syntax for type integer");
         assertEquals(Optional.of("22P02"), e.sqlState());
     }
 
     @Test
     void namesTheLineOfARecordWithTooManyValues() throws IOException {
-        Path file = write("id,name,note\n1,\"A\nnn\",x\n2,Bob,x,extra\n");
-        SeedException e = refused(Csv.from(file));
-        assertEquals(2, e.location().rowNumber());
-        assertEquals(4, e.location().lineNumber());
-        assertMentions(e, "extra data after last expected column");
+        refusedAt(Csv.from(write("id,name,note\n1,\"A\nnn\",x\n2,Bob,x,extra\n")), 2, 4,
+                "extra data after last expected column");
     }
 
     @Test
     void namesTheLineOfADuplicateKey() throws IOException {
-        Path file = write("id,name,note\n1,Ann,\"two\nlines\"\n2,Bob,\n100,Dup,\n");
-        SeedException e = refused(Csv.from(file));
-        assertEquals(3, e.location().rowNumber());
-        assertEquals(5, e.location().lineNumber());
-        assertMentions(e, "duplicate key value violates unique constraint", "[SQLSTATE 23505]");
+        refusedAt(Csv.from(write("id,name,note\n1,Ann,\"two\nlines\"\n2,Bob,\n100,Dup,\n")), 3, 5,
+                "duplicate key value violates unique constraint", "[SQLSTATE 23505]");
     }
 
     @Test
     void namesTheLineOfANullInANotNullColumn() throws IOException {
-        Path file = write("id,name,note\n1,Ann,\n2,,x\n");
-        SeedException e = refused(Csv.from(file));
-        assertEquals(2, e.location().rowNumber());
-        assertEquals(3, e.location().lineNumber());
-        assertMentions(e, "null value in column \"name\"", "[SQLSTATE 23502]");
+        refusedAt(Csv.from(write("id,name,note\n1,Ann,\n2,,x\n")), 2, 3, "null value in column \"name\"",
+                "[SQLSTATE 23502]");
     }
 
     @Test
     void countsLinesFromTheTopOfTheFileAfterSkippedLines() throws IOException {
         Path file = write("# exported\n# by hand\nid,name,note\n1,Ann,x\n2,Bob,x\nthree,Cid,x\n");
-        SeedException e = refused(Csv.from(file).withSkipLines(2));
-        assertEquals(3, e.location().rowNumber());
-        assertEquals(6, e.location().lineNumber());
+        refusedAt(Csv.from(file).withSkipLines(2), 3, 6);
     }
 
     @Test
@@ -130,17 +107,11 @@ class CsvServerErrorTest {
         byte[] content = new byte[head.length + bad.length];
         System.arraycopy(head, 0, content, 0, head.length);
         System.arraycopy(bad, 0, content, head.length, bad.length);
-        SeedException e = refused(Csv.from(write(content)));
-        assertEquals(3, e.location().lineNumber());
-        assertMentions(e, "invalid byte sequence for encoding \"UTF8\": 0xc0 0xaf");
+        refusedAt(Csv.from(write(content)), 2, 3, "invalid byte sequence for encoding \"UTF8\": 0xc0 0xaf");
     }
 
     @Test
     void namesTheLineOfAnUnclosedQuote() throws IOException {
-        Path file = write("id,name,note\n1,Ann,x\n2,\"Bob,x\n3,Cid,y\n");
-        SeedException e = refused(Csv.from(file));
-        assertEquals(2, e.location().rowNumber());
-        assertEquals(3, e.location().lineNumber());
-        assertMentions(e, "unterminated CSV quoted field");
+        refusedAt(Csv.from(write("id,name,note\n1,Ann,x\n2,\"Bob,x\n3,Cid,y\n")), 2, 3, "unterminated CSV quoted field");
     }
 }

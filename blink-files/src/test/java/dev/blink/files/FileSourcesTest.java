@@ -10,8 +10,6 @@ import dev.blink.CallbackException;
 import dev.blink.Retain;
 import dev.blink.SeedException;
 import dev.blink.TableOptions;
-import dev.blink.testkit.PostgresExtension;
-import dev.blink.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -28,35 +26,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files from where they live: a class-path resource (also inside a packaged jar), a URL, a stream
  * or a reader that the caller opens for every read. Each loads the same rows, every way, and an
  * error names the resource.
  */
-class FileSourcesTest {
+class FileSourcesTest extends DatabaseTest {
 
     private static final String CSV = "id,name\n1,Zoë\n2,\"Smith, J\"\n";
     private static final String JSON = "[{\"id\": 1, \"name\": \"Zoë\"}, {\"id\": 2, \"name\": \"Smith, J\"}]";
     private static final List<Map<String, Object>> ROWS = List.of(Map.of("id", 1, "name", "Zoë"),
             Map.of("id", 2, "name", "Smith, J"));
 
-    @RegisterExtension
-    static final PostgresExtension postgres = new PostgresExtension();
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase db;
-
-    @BeforeEach
-    void schema() {
-        db = postgres.database();
-        db.execute("DROP TABLE IF EXISTS people; CREATE TABLE people (id int PRIMARY KEY, name text)");
+    @Override
+    String schema() {
+        return "DROP TABLE IF EXISTS people; CREATE TABLE people (id int PRIMARY KEY, name text)";
     }
 
     /** Loads {@code source} without a transform (and once more with one, for CSV); returns the rows stored. */
@@ -87,14 +73,14 @@ class FileSourcesTest {
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar().toUri().toURL()}, before)) {
             thread.setContextClassLoader(loader);
-            Csv csv = Csv.fromResource("seed/people.csv");
+            Csv csv = Csv.from(FileSource.resource("seed/people.csv"));
             assertEquals("classpath:seed/people.csv", csv.name());
             assertEquals(ROWS, loads(csv));
             assertEquals(ROWS, loads(csv.transform(row -> row)));
-            assertEquals(ROWS, loads(Json.fromResource("seed/people.json")));
+            assertEquals(ROWS, loads(Json.from(FileSource.resource("seed/people.json"))));
             URL url = loader.getResource("seed/people.csv");
             assertEquals("jar", url.getProtocol());
-            assertEquals(ROWS, loads(Csv.from(url)));
+            assertEquals(ROWS, loads(Csv.from(FileSource.url(url))));
         } finally {
             thread.setContextClassLoader(before);
         }
@@ -103,15 +89,17 @@ class FileSourcesTest {
     @Test
     void loadsAResourceRelativeToAClass() throws Exception {
         // FileSourcesTest.csv sits next to this class in src/test/resources/dev/blink/files
-        assertEquals(ROWS, loads(Csv.fromResource(FileSourcesTest.class, "FileSourcesTest.csv")));
-        assertEquals(ROWS, loads(Csv.fromResource(FileSourcesTest.class, "/dev/blink/files/FileSourcesTest.csv")));
+        assertEquals(ROWS, loads(Csv.from(FileSource.resource(FileSourcesTest.class, "FileSourcesTest.csv"))));
+        assertEquals(ROWS, loads(Csv.from(FileSource.resource(FileSourcesTest.class,
+                "/dev/blink/files/FileSourcesTest.csv"))));
         assertEquals("classpath:dev/blink/files/FileSourcesTest.csv",
-                Csv.fromResource(FileSourcesTest.class, "FileSourcesTest.csv").name());
+                Csv.from(FileSource.resource(FileSourcesTest.class, "FileSourcesTest.csv")).name());
     }
 
     @Test
     void namesAMissingResource() {
-        SeedException e = assertThrows(SeedException.class, () -> loads(Csv.fromResource("seed/missing.csv")));
+        SeedException e = assertThrows(SeedException.class,
+                () -> loads(Csv.from(FileSource.resource("seed/missing.csv"))));
         assertInstanceOf(CallbackException.class, e);
         assertTrue(e.getMessage().contains("classpath:seed/missing.csv"), e::getMessage);
         assertTrue(e.getMessage().contains("no class-path resource \"seed/missing.csv\""), e::getMessage);
@@ -122,34 +110,34 @@ class FileSourcesTest {
     @Test
     void opensAStreamForEveryRead() {
         AtomicInteger opened = new AtomicInteger();
-        Csv csv = Csv.fromStream("people (in memory)", () -> {
+        Csv csv = Csv.from(FileSource.stream("people (in memory)", () -> {
             opened.incrementAndGet();
             return new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8));
-        });
+        }));
         assertEquals(ROWS, loads(csv));
         int perLoad = opened.get();
         assertEquals(ROWS, loads(csv.transform(row -> row)));
         assertTrue(opened.get() > perLoad, "the stream was opened again");
         assertEquals("people (in memory)", csv.name());
-        Json json = Json.fromStream("people.json (in memory)",
-                () -> new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8)));
+        Json json = Json.from(FileSource.stream("people.json (in memory)",
+                () -> new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8))));
         assertEquals(ROWS, loads(json));
         assertEquals(ROWS, loads(json));
     }
 
     @Test
     void readsCharactersFromAReaderAndSendsThemAsUtf8() {
-        Csv csv = Csv.fromReader("people (generated)", () -> new StringReader(CSV));
+        Csv csv = Csv.from(FileSource.reader("people (generated)", () -> new StringReader(CSV)));
         assertEquals(ROWS, loads(csv));
         assertEquals(ROWS, loads(csv.transform(row -> row)));
-        assertEquals(ROWS, loads(Json.fromReader("people.json (generated)", () -> new StringReader(JSON))));
+        assertEquals(ROWS, loads(Json.from(FileSource.reader("people.json (generated)", () -> new StringReader(JSON)))));
         assertThrows(IllegalStateException.class, () -> csv.withCharset(StandardCharsets.ISO_8859_1));
     }
 
     @Test
     void namesTheStreamInErrors() {
-        Csv csv = Csv.fromStream("people (in memory)",
-                () -> new ByteArrayInputStream("id,name\n1,Ann\nx,Bob\n".getBytes(StandardCharsets.UTF_8)));
+        Csv csv = Csv.from(FileSource.stream("people (in memory)",
+                () -> new ByteArrayInputStream("id,name\n1,Ann\nx,Bob\n".getBytes(StandardCharsets.UTF_8))));
         SeedException e = assertThrows(SeedException.class, () -> loads(csv));
         assertEquals("people (in memory)", e.location().fileName().orElseThrow());
         assertEquals(3, e.location().lineNumber());

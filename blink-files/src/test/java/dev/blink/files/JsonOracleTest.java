@@ -7,13 +7,10 @@ import dev.blink.BlinkException;
 import dev.blink.InsertOptions;
 import dev.blink.Retain;
 import dev.blink.TableOptions;
-import dev.blink.testkit.PostgresServer;
-import dev.blink.testkit.TestDatabase;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +24,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
@@ -49,29 +45,13 @@ class JsonOracleTest {
     static final String[] KEYS = {"t", "v", "i", "b", "n", "m", "f", "d", "o", "j", "jb", "day", "at", "u", "tags",
             "ints", "docs", "mood", "pos"};
 
-    private static TestDatabase db;
-    private static Connection connection;
-    private static Path file;
+    private static OracleDatabase oracle;
 
     @BeforeContainer
     static void open() throws Exception {
-        db = PostgresServer.shared().createDatabase();
-        connection = db.connect();
-        file = Files.createTempFile("blink-json-oracle", ".json");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE TYPE mood AS ENUM ('sad', 'ok')");
-            statement.execute("CREATE DOMAIN positive AS int CHECK (VALUE > 0)");
-            statement.execute("CREATE TABLE blink (" + COLUMNS + ")");
-            statement.execute("CREATE TABLE populated (" + COLUMNS + ")");
-        }
-    }
-
-    @AfterContainer
-    static void close() throws Exception {
-        connection.close();
-        db.close();
-        Files.delete(file);
+        oracle = OracleDatabase.create(".json", "SET TimeZone = 'UTC'", "CREATE TYPE mood AS ENUM ('sad', 'ok')",
+                "CREATE DOMAIN positive AS int CHECK (VALUE > 0)", "CREATE TABLE blink (" + COLUMNS + ")",
+                "CREATE TABLE populated (" + COLUMNS + ")");
     }
 
     @Provide
@@ -81,10 +61,11 @@ class JsonOracleTest {
 
     @Property(tries = 150, seed = "20261202")
     void blinkStoresWhatJsonPopulateRecordStoresOrBothRefuse(@ForAll("files") JsonCase json) throws Exception {
-        Files.write(file, json.bytes());
+        Path file = Files.write(oracle.file, json.bytes());
         String populated = populate(json.objects);
         String loaded = load(Json.from(file), TableOptions.retain(Retain.NONE));
-        Statistics.label("json_populate_record").collect(populated == null ? "stores" : populated.replaceAll("(?s)\\s*(Where|Hint|Detail|Position).*", ""));
+        Statistics.label("json_populate_record").collect(populated == null ? "stores"
+                : populated.replaceAll("(?s)\\s*(Where|Hint|Detail|Position).*", ""));
         assertEquals(populated == null, loaded == null, () -> json + ": json_populate_record "
                 + (populated == null ? "stores the rows" : "refuses: " + populated) + " but Blink "
                 + (loaded == null ? "stores them" : "refuses: " + loaded));
@@ -96,10 +77,10 @@ class JsonOracleTest {
     /** Loads the objects with {@code json_populate_record} into the twin table; the error, or null. */
     private static String populate(List<String> objects) throws SQLException {
         truncate("populated");
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO populated SELECT r.* FROM "
+        try (PreparedStatement statement = oracle.connection.prepareStatement("INSERT INTO populated SELECT r.* FROM "
                 + "unnest(?::text[]) WITH ORDINALITY AS o(doc, n) CROSS JOIN LATERAL json_populate_record(NULL::populated, "
                 + "o.doc::json) r ORDER BY o.n")) {
-            statement.setArray(1, connection.createArrayOf("text", objects.toArray()));
+            statement.setArray(1, oracle.connection.createArrayOf("text", objects.toArray()));
             statement.executeUpdate();
             return null;
         } catch (SQLException e) {
@@ -110,7 +91,7 @@ class JsonOracleTest {
     private static String load(Json json, TableOptions options) throws SQLException {
         truncate("blink");
         try {
-            Blink.plan().addTable("blink", json, options).insert(connection, InsertOptions.defaults());
+            Blink.plan().addTable("blink", json, options).insert(oracle.connection, InsertOptions.defaults());
             return null;
         } catch (BlinkException e) {
             return e.getMessage();
@@ -118,14 +99,12 @@ class JsonOracleTest {
     }
 
     private static void truncate(String table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE " + table);
-        }
+        oracle.truncate(table);
     }
 
     private static List<String> rows(String table) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
+        try (Statement statement = oracle.connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT r::text FROM " + table + " r")) {
             while (rs.next()) {
                 rows.add(rs.getString(1));

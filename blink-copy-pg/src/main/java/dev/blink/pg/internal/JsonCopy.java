@@ -16,8 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A table of JSON objects, each as its text stands in the file, handed to PostgreSQL's
@@ -54,11 +52,12 @@ public final class JsonCopy {
         }
         // a temporary table made like the target's columns: the record json_populate_record fills
         String record = Staging.create(connection, target, onConflict).stage;
-        String docs = TableName.quote("blink_json_" + TABLES.incrementAndGet());
+        TableName docsTable = TableName.of("blink_json_" + TABLES.incrementAndGet());
+        String docs = docsTable.toSql();
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE " + docs + " (n bigint, line bigint, doc json)");
         }
-        long bytes = send(connection, input, docs, step, name);
+        long bytes = send(connection, input, docsTable, step);
         String insert = "INSERT INTO " + name.toSql() + " (" + target.columnList() + ") SELECT " + fields + " FROM " + docs
                 + " d CROSS JOIN LATERAL json_populate_record(NULL::" + record + ", d.doc) r";
         String order = " ORDER BY d.n" + (onConflict == null ? "" : Staging.onConflict(target, onConflict));
@@ -77,16 +76,14 @@ public final class JsonCopy {
         return new InsertStats(rows, bytes);
     }
 
-    /** Copies every object's text into {@code docs}; returns the bytes sent. */
-    private static long send(Connection connection, JsonInput input, String docs, String step, TableName name)
-            throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + docs + " (n, line, doc) FROM STDIN (FORMAT binary)");
-        Throwable failure = null;
-        try {
-            CopyStream out = new CopyStream(copy, CopyStream.SIZE);
+    /** Copies every object's text into {@code docs}, noting each one's line for errors; returns the bytes sent. */
+    private static long send(Connection connection, JsonInput input, TableName docs, String step) throws SQLException {
+        CopyTarget into = new CopyTarget(step, docs, null, List.of(), "n, line, doc");
+        return TableCopy.copy(connection, into, null, "FORMAT binary", (out, lines) -> {
             out.header();
             while (input.next()) {
+                Location at = input.location(input.rowNumber(), input.line());
+                lines.record(input.rowNumber(), at.fileName().orElse(null), at.lineNumber());
                 out.int2(3);
                 out.valueInt8(input.rowNumber());
                 out.valueInt8(input.line());
@@ -94,28 +91,7 @@ public final class JsonCopy {
             }
             out.int2(-1);
             out.flush();
-            copy.endCopy();
-            return out.sent();
-        } catch (CopyFailure e) {
-            failure = ServerErrors.translate(e.sqlException(), step, name, true, new RowLines());
-            throw (SeedException) failure;
-        } catch (SQLException e) {
-            failure = ServerErrors.translate(e, step, name, true, new RowLines());
-            throw (SeedException) failure;
-        } catch (Throwable e) {
-            failure = e;
-            throw e;
-        } finally {
-            if (copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException e) {
-                    if (failure != null) {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-        }
+        }).bytes();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.blink.files.internal;
 
+import dev.blink.files.FileSource;
 import dev.blink.Location;
 import dev.blink.TableName;
 import dev.blink.files.EmptyCell;
@@ -31,14 +32,11 @@ import java.util.function.Consumer;
  * refuses the marker itself). A server error's {@code line N} is found by splitting the file
  * again.
  */
-final class CsvCopyInput implements CsvInput {
+public final class CsvCopyInput extends FileInput implements CsvInput {
 
     private static final int BUFFER = 64 * 1024;
 
     private final CsvSettings settings;
-    private final TableName table;
-    private final String step;
-    private final Consumer<Map<String, Object>> rows;
 
     private boolean opened;
     private List<String> columns;
@@ -47,18 +45,11 @@ final class CsvCopyInput implements CsvInput {
     private MarkerScan scan;
     private CsvRowIterator tee;
     private Queue queue;
-    private boolean closed;
 
-    CsvCopyInput(CsvSettings settings, TableName table, String step, Consumer<Map<String, Object>> rows) {
+    /** Prepares a read of the CSV file for COPY; the header is read when first asked for. */
+    public CsvCopyInput(CsvSettings settings, TableName table, String step, Consumer<Map<String, Object>> rows) {
+        super(table, step, rows);
         this.settings = settings;
-        this.table = table;
-        this.step = step;
-        this.rows = rows;
-    }
-
-    @Override
-    public TableName table() {
-        return table;
     }
 
     @Override
@@ -82,8 +73,8 @@ final class CsvCopyInput implements CsvInput {
         if (columns.isEmpty()) {
             return;
         }
-        TextSource source = settings.source();
-        String encoding = source.isText() ? null : Encodings.postgresql(settings.charset()).orElse(null);
+        FileSource source = settings.source();
+        String encoding = source.isCharacters() ? null : Encodings.postgresql(settings.charset()).orElse(null);
         Charset sent = encoding == null ? StandardCharsets.UTF_8 : settings.charset();
         boolean nullString = !settings.nullString().isEmpty();
         dialect = new CsvDialect(settings.delimiter(), settings.quote(),
@@ -99,7 +90,7 @@ final class CsvCopyInput implements CsvInput {
         InputStream in;
         try {
             in = encoding == null ? new Utf8Bytes(TextFiles.open(source, settings.charset(), "CSV"))
-                    : source.openBytes();
+                    : source.openStream();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the CSV file " + source + ": " + e, e);
         }
@@ -193,18 +184,16 @@ final class CsvCopyInput implements CsvInput {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (tee != null) {
-                tee.close();
-            } else if (bytes != null) {
-                bytes.close();
+        AutoCloseable open = tee != null ? tee : bytes;
+        tee = null;
+        bytes = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (Exception e) {
+                throw new UncheckedIOException("Cannot close the CSV file " + settings.source() + ": " + e,
+                        e instanceof IOException io ? io : new IOException(e));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close the CSV file " + settings.source() + ": " + e, e);
         }
     }
 

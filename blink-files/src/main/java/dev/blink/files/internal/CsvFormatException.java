@@ -8,17 +8,15 @@ final class CsvFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final long recordLine;
-    private final long line;
     private final boolean marker;
 
-    CsvFormatException(long recordLine, long line, String problem) {
-        this(recordLine, line, problem, false);
+    CsvFormatException(long recordLine, String problem) {
+        this(recordLine, problem, false);
     }
 
-    CsvFormatException(long recordLine, long line, String problem, boolean marker) {
+    CsvFormatException(long recordLine, String problem, boolean marker) {
         super(problem);
         this.recordLine = recordLine;
-        this.line = line;
         this.marker = marker;
     }
 
@@ -30,10 +28,5 @@ final class CsvFormatException extends IOException {
     /** The physical line where the record starts. */
     long recordLine() {
         return recordLine;
-    }
-
-    /** The physical line where the problem was found. */
-    long line() {
-        return line;
     }
 }

@@ -265,18 +265,18 @@ final class CsvLexer {
             return;
         }
         if (eol == NL && c != '\n' || eol == CRNL && c != '\n' || eol == CR && c != '\r') {
-            throw new CsvFormatException(recordLine, physicalLine, "the line is \\. followed by a line ending other "
+            throw new CsvFormatException(recordLine, "the line is \\. followed by a line ending other "
                     + "than the file's, which PostgreSQL 13–17 refuse as a broken end-of-data marker "
                     + "(end-of-copy marker does not match previous newline style). Quote the value (\"\\.\") or delete "
                     + "the line", true);
         }
-        throw new CsvFormatException(recordLine, physicalLine, "the line is \\. alone, which PostgreSQL 13–17 read "
+        throw new CsvFormatException(recordLine, "the line is \\. alone, which PostgreSQL 13–17 read "
                 + "as the end of the data (ignoring the rest of the file) and PostgreSQL 18 as a value; to load it as a "
                 + "value quote it (\"\\.\"), to end the data there delete the rest of the file", true);
     }
 
     private CsvFormatException lineEnding(String found, String copyMessage) {
-        return new CsvFormatException(recordLine, physicalLine, "mixed line endings: this line ends with " + found
+        return new CsvFormatException(recordLine, "mixed line endings: this line ends with " + found
                 + " (COPY: " + copyMessage + "). Use one line ending throughout the file, and quote values that "
                 + "hold line breaks");
     }
@@ -284,7 +284,7 @@ final class CsvLexer {
     private void append(char c) throws CsvFormatException {
         if (lineLength == line.length) {
             if (lineLength >= maxRecord) {
-                throw new CsvFormatException(recordLine, physicalLine, "the record is longer than " + maxRecord
+                throw new CsvFormatException(recordLine, "the record is longer than " + maxRecord
                         + " characters" + (quoteOpen() ? "; a quote that is never closed makes the rest of the file "
                         + "one record: close it, or double a quote that is part of a value (\"\")" : "")
                         + "; or raise the limit with withMaxRecordLength(...)");
@@ -346,7 +346,7 @@ final class CsvLexer {
                 while (true) {
                     endOfInput = p;
                     if (p >= end) {
-                        throw new CsvFormatException(recordLine, physicalLine, "a quoted value is never closed: the "
+                        throw new CsvFormatException(recordLine, "a quoted value is never closed: the "
                                 + "file ends inside quotes that open on line " + recordLine + " or later (COPY: "
                                 + "unterminated CSV quoted field). Close the quote, or double a quote that is part of a "
                                 + "value (\"\")");
@@ -412,7 +412,7 @@ final class CsvLexer {
         } else if (c == '\r') {
             physicalLine++;
         } else if (c == 0) {
-            throw new CsvFormatException(recordLine, physicalLine, "the text holds a NUL character (0x00), which "
+            throw new CsvFormatException(recordLine, "the text holds a NUL character (0x00), which "
                     + "PostgreSQL refuses in text (invalid byte sequence … 0x00); remove it");
         }
         return c;

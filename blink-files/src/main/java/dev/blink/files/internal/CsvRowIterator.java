@@ -50,7 +50,7 @@ public final class CsvRowIterator extends FileRows {
      *     charset is one that Blink cannot decode as PostgreSQL does
      */
     public static CsvRowIterator open(CsvSettings settings, RowTransform transform) {
-        if (!settings.source().isText() && !Encodings.javaDecodes(settings.charset())) {
+        if (!settings.source().isCharacters() && !Encodings.javaDecodes(settings.charset())) {
             throw new FileRowException(settings.source().name(), 0, 0, null, "Blink reads the values of this file "
                     + "itself (for a transform, or an inserter that takes rows), but Java decodes "
                     + settings.charset().name() + " differently from PostgreSQL's " + Encodings.postgresql(settings.charset())
@@ -103,7 +103,7 @@ public final class CsvRowIterator extends FileRows {
         }
         try (CsvRowIterator first = open(settings, Transforms.identity(),
                 TextFiles.open(settings.source(), settings.charset(), "CSV"), false)) {
-            if (!settings.source().isText() && !Encodings.javaDecodes(settings.charset())) {
+            if (!settings.source().isCharacters() && !Encodings.javaDecodes(settings.charset())) {
                 for (String name : first.names) {
                     if (!name.chars().allMatch(c -> c < 0x80)) {
                         throw new FileRowException(settings.source().name(), first.lexer.line(), 0, name,

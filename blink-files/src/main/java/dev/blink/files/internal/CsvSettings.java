@@ -1,5 +1,6 @@
 package dev.blink.files.internal;
 
+import dev.blink.files.FileSource;
 import dev.blink.files.EmptyCell;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param header the column names, or null to read them from the file's first line
  * @param maxRecordLength the longest record, in characters
  */
-public record CsvSettings(TextSource source, char delimiter, char quote, Character escape, String nullString,
+public record CsvSettings(FileSource source, char delimiter, char quote, Character escape, String nullString,
                           Charset charset, int skipLines, List<String> header, EmptyCell empty,
                           int maxRecordLength) {
 
@@ -27,7 +28,7 @@ public record CsvSettings(TextSource source, char delimiter, char quote, Charact
         if (!nullString.isEmpty()) {
             out.append(", null \"").append(nullString).append('"');
         }
-        if (!source.isText()) {
+        if (!source.isCharacters()) {
             out.append(", ").append(charset.name());
         }
         if (skipLines > 0) {

@@ -51,6 +51,11 @@ abstract class FileRows implements FileRowIterator {
     /** Closes what the read holds. */
     abstract void release() throws IOException;
 
+    @Override
+    public final String file() {
+        return file;
+    }
+
     /** Says on which line the row being read starts. */
     final void startsAt(long line) {
         this.pendingLine = line;
@@ -116,11 +121,6 @@ abstract class FileRows implements FileRowIterator {
     /** The line where the row being read starts (for failures). */
     final long pendingLine() {
         return pendingLine;
-    }
-
-    @Override
-    public final String file() {
-        return file;
     }
 
     @Override

@@ -11,28 +11,19 @@ import java.util.function.Consumer;
  * One read of a JSON file as the objects' text that goes to the database, each exactly as it
  * stands in the file, with the rows for the store (as a transform would see them) on the way.
  */
-final class JsonCopyInput implements JsonInput {
+public final class JsonCopyInput extends FileInput implements JsonInput {
 
     private final JsonSettings settings;
-    private final TableName table;
-    private final String step;
-    private final Consumer<Map<String, Object>> rows;
 
     private JsonRowIterator objects;
     private List<String> columns;
     /** The first object, read for its keys and not yet handed on. */
     private Map<String, Object> first;
 
-    JsonCopyInput(JsonSettings settings, TableName table, String step, Consumer<Map<String, Object>> rows) {
+    /** Prepares a read of the JSON objects; the first one is read when the keys are asked for. */
+    public JsonCopyInput(JsonSettings settings, TableName table, String step, Consumer<Map<String, Object>> rows) {
+        super(table, step, rows);
         this.settings = settings;
-        this.table = table;
-        this.step = step;
-        this.rows = rows;
-    }
-
-    @Override
-    public TableName table() {
-        return table;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.blink.files.internal;
 
+import dev.blink.files.FileSource;
 import dev.blink.files.JsonLayout;
 import java.nio.charset.Charset;
 
@@ -8,7 +9,7 @@ import java.nio.charset.Charset;
  *
  * @param charset the file's charset, or null to detect UTF-8, UTF-16 or UTF-32 from the first bytes
  */
-public record JsonSettings(TextSource source, JsonLayout layout, Charset charset) {
+public record JsonSettings(FileSource source, JsonLayout layout, Charset charset) {
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package dev.blink.files.internal;
 
+import dev.blink.files.FileSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,14 +26,14 @@ final class TextFiles {
      * (undecodable bytes are an error that names the line, never replaced). A byte order mark
      * (U+FEFF as the first character) is dropped when the text is Unicode.
      */
-    static Reader open(TextSource source, Charset charset, String kind) {
+    static Reader open(FileSource source, Charset charset, String kind) {
         Reader reader;
         try {
-            reader = source.isText() ? source.openText() : new StrictReader(source.openBytes(), charset);
+            reader = source.isCharacters() ? source.openReader() : new StrictReader(source.openStream(), charset);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the " + kind + " file " + source + ": " + e, e);
         }
-        return source.isText() || Encodings.isUnicode(charset) ? new DropBom(reader) : reader;
+        return source.isCharacters() || Encodings.isUnicode(charset) ? new DropBom(reader) : reader;
     }
 
     /**
@@ -40,13 +41,13 @@ final class TextFiles {
      * null, with the Unicode encoding its first bytes show (RFC 4627: UTF-32 or UTF-16 in either
      * byte order, else UTF-8). A byte order mark is dropped.
      */
-    static Reader openJson(TextSource source, Charset charset) {
-        if (source.isText() || charset != null) {
+    static Reader openJson(FileSource source, Charset charset) {
+        if (source.isCharacters() || charset != null) {
             return open(source, charset, "JSON");
         }
         InputStream in;
         try {
-            in = new BufferedInputStream(source.openBytes());
+            in = new BufferedInputStream(source.openStream());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the JSON file " + source + ": " + e, e);
         }
@@ -96,7 +97,7 @@ final class TextFiles {
      * {@link #EXCERPT_LIMIT} characters and at most {@code lines} lines, quoted for a message; empty
      * if it cannot be read.
      */
-    static String excerpt(TextSource source, Charset charset, long line, int lines) {
+    static String excerpt(FileSource source, Charset charset, long line, int lines) {
         if (line < 1) {
             return "";
         }

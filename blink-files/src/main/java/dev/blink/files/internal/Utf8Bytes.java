@@ -3,32 +3,26 @@ package dev.blink.files.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The characters of a reader as UTF-8 bytes, for text that PostgreSQL cannot decode itself (a
- * reader, UTF-16, UTF-32): Java decodes, the server gets UTF-8. An unpaired surrogate is an error.
+ * reader, UTF-16, UTF-32): Java decodes, the server gets UTF-8. An unpaired surrogate is an error,
+ * never replaced.
  */
 final class Utf8Bytes extends InputStream {
 
     private final Reader in;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharBuffer chars = CharBuffer.allocate(16 * 1024);
-    private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+    private final char[] chars = new char[16 * 1024];
+    /** A high surrogate read last, waiting for its low half. */
+    private int carried;
+    private byte[] encoded = new byte[0];
+    private int next;
     private boolean endOfInput;
-    private boolean flushed;
 
     Utf8Bytes(Reader in) {
         this.in = in;
-        chars.flip();
-        bytes.flip();
     }
 
     @Override
@@ -43,33 +37,39 @@ final class Utf8Bytes extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (!bytes.hasRemaining()) {
-            if (flushed) {
+        while (next == encoded.length) {
+            if (endOfInput) {
                 return -1;
             }
-            bytes.clear();
-            if (!endOfInput) {
-                chars.compact();
-                int n = in.read(chars.array(), chars.position(), chars.remaining());
-                if (n < 0) {
-                    endOfInput = true;
-                } else {
-                    chars.position(chars.position() + n);
-                }
-                chars.flip();
-            }
-            CoderResult result = encoder.encode(chars, bytes, endOfInput);
-            if (result.isError()) {
-                result.throwException();
-            }
-            if (endOfInput && !chars.hasRemaining() && !encoder.flush(bytes).isOverflow()) {
-                flushed = true;
-            }
-            bytes.flip();
+            encodeMore();
         }
-        int n = Math.min(length, bytes.remaining());
-        bytes.get(buffer, offset, n);
+        int n = Math.min(length, encoded.length - next);
+        System.arraycopy(encoded, next, buffer, offset, n);
+        next += n;
         return n;
+    }
+
+    /** Reads the next characters and encodes them; a high surrogate at the end waits for the next read. */
+    private void encodeMore() throws IOException {
+        int n = in.read(chars, carried, chars.length - carried);
+        int total = carried + Math.max(0, n);
+        endOfInput = n < 0;
+        int whole = !endOfInput && total > 0 && Character.isHighSurrogate(chars[total - 1]) ? total - 1 : total;
+        for (int i = 0; i < whole; i++) {
+            char c = chars[i];
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < whole && Character.isLowSurrogate(chars[i + 1]);
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedInputException(1);
+            }
+        }
+        encoded = new String(chars, 0, whole).getBytes(StandardCharsets.UTF_8);
+        next = 0;
+        carried = total - whole;
+        if (carried > 0) {
+            chars[0] = chars[total - 1];
+        }
     }
 
     @Override
