@@ -24,7 +24,8 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class CsvCopy {
 
-    private static final int CHUNK = 64 * 1024;
+    /** Bytes read from the file at a time: more than CopyStream buffers, so that it hands each chunk to the driver as it is. */
+    private static final int CHUNK = 2 * CopyStream.SIZE;
     /** The value in COPY's context line: {@code COPY t, line 3, column age: "forty"}. */
     private static final Pattern COLUMN_VALUE = Pattern.compile("COPY .*?, line \\d+, column [^:]+: \"(.*)\"");
 
