@@ -115,7 +115,7 @@ public final class JdbcBatchInserter implements Inserter {
         try (Statement statement = connection.createStatement()) {
             statement.executeQuery(select).close();
         } catch (SQLException e) {
-            throw new SeedException(Location.of(input.location().table()), "the table has no rows, and checking it "
+            throw new SeedException(input.location(), "the table has no rows, and checking it "
                     + "failed: " + Values.cut(String.valueOf(e.getMessage())) + sqlState(e), e);
         }
     }

@@ -190,12 +190,38 @@ public final class SeedRun {
         options.listener().tableStarted(step.name());
         Location where = Location.of(step.name());
         Iterable<?> rows;
-        Iterator<?> iterator;
         try {
             rows = step.source().rows(store);
             if (rows == null) {
                 throw new CallbackException(where, "the table's callback returned null; return an empty list for no rows", null);
             }
+        } catch (BlinkException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CallbackException(TableCursor.at(where, e), "the table's callback threw " + e, e);
+        }
+        List<String> header = List.of();
+        Optional<FileTable> file = FileTable.of(step, rows);
+        if (file.isPresent()) {
+            try {
+                header = file.get().columns();
+                if (header.isEmpty()) {
+                    store = store.withTable(step.name(), List.of(), step.options().retain());
+                    return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                }
+                Optional<FileTable.Written> written = step.options().constants().isEmpty()
+                        ? file.get().insert(connection, inserter, options) : Optional.empty();
+                if (written.isPresent()) {
+                    store = store.withTable(step.name(), written.get().retained(), step.options().retain());
+                    return new TableResult(step.name(), written.get().stats().rows(), written.get().stats().bytes(),
+                            Duration.ofNanos(System.nanoTime() - start));
+                }
+            } finally {
+                file.get().close();
+            }
+        }
+        Iterator<?> iterator;
+        try {
             iterator = rows.iterator();
             if (rows instanceof Collection<?> all) {
                 options.listener().tableSized(step.name(), all.size());
@@ -207,7 +233,7 @@ public final class SeedRun {
         }
         TableResult result;
         try {
-            result = writeTable(step, rows, iterator, start);
+            result = writeTable(step, rows, iterator, header, start);
         } catch (Throwable failure) {
             closeQuietly(iterator, failure);
             if (rows != iterator) {
@@ -223,13 +249,22 @@ public final class SeedRun {
         return result;
     }
 
-    private TableResult writeTable(Step.Table step, Iterable<?> rows, Iterator<?> iterator, long start) throws Exception {
+    /** Writes the rows; {@code header}: the columns known before any row (a file's), or empty. */
+    private TableResult writeTable(Step.Table step, Iterable<?> rows, Iterator<?> iterator, List<String> header,
+                                   long start) throws Exception {
         Location where = Location.of(step.name());
         Retain retain = step.options().retain();
         boolean keepList = retain.all() && rows instanceof List<?>;
         Object first;
         try {
             if (!iterator.hasNext()) {
+                if (!header.isEmpty()) { // a file's header alone: its columns are checked all the same
+                    List<String> columns = new ArrayList<>(header);
+                    columns.addAll(step.options().constants().keySet());
+                    inserter.insert(connection, FileTable.empty(step.name(), step.table(), columns), options);
+                    store = store.withTable(step.name(), keepList ? (List<?>) rows : List.of(), retain);
+                    return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                }
                 // no rows, so no columns but the constants: the inserter still resolves the table and those
                 return writeRows(step, rows, keepList, iterator, null, Layouts.NONE, start);
             }

@@ -167,8 +167,11 @@ final class TableCursor implements TableInput {
 
     /** {@code where}, with the file and line that a failure reading a file names (a {@link RowOrigin}). */
     static Location at(Location where, Throwable failure) {
-        return failure instanceof RowOrigin origin && origin.file() != null
-                ? where.file(origin.file(), origin.line()) : where;
+        if (!(failure instanceof RowOrigin origin) || origin.file() == null) {
+            return where;
+        }
+        Location at = where.rowNumber() == 0 && origin.record() > 0 ? where.row(origin.record()) : where;
+        return at.file(origin.file(), origin.line());
     }
 
     private void retain(Object row, Object[] values) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The backend that writes rows: binary COPY for PostgreSQL ({@code PgCopyInserter} in blink-copy-pg,
@@ -29,6 +30,39 @@ public interface Inserter {
      * @throws dev.blink.SeedException a value that does not fit its column, with the location
      */
     InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException;
+
+    /**
+     * Writes a table whose rows are CSV text that the database reads itself (a CSV file without a
+     * transform), or declines it without reading the input: then Blink reads the rows and calls
+     * {@link #insert}. An inserter that takes it hands the text to the database as it is, so that
+     * the database's own CSV reader decides every value (PostgreSQL: {@code COPY … (FORMAT csv)}),
+     * and checks {@link CsvInput#columns()} against the table before it sends any data, also when
+     * the file has no rows. Declines by default.
+     *
+     * @return what it wrote, or empty to get the rows instead
+     * @throws SQLException a server error; Blink reports it with the table and its SQLSTATE
+     * @throws dev.blink.SeedException a server error located with {@link CsvInput#location(long)}
+     */
+    default Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
+            throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Writes a table whose rows are JSON objects that the database reads itself (a JSON file
+     * without a transform), or declines it without reading the input: then Blink reads the rows and
+     * calls {@link #insert}. An inserter that takes it hands each object's text to the database so
+     * that the database decides what each value means for its column (PostgreSQL:
+     * {@code json_populate_record}), and checks {@link JsonInput#columns()} against the table.
+     * Declines by default.
+     *
+     * @return what it wrote, or empty to get the rows instead
+     * @throws SQLException a server error; Blink reports it with the table and its SQLSTATE
+     */
+    default Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
+            throws SQLException {
+        return Optional.empty();
+    }
 
     /** Called before the first step, with every table of the plan in order. Does nothing by default. */
     default void beforeSeed(Connection connection, List<TableName> tables, InsertOptions options) throws SQLException {

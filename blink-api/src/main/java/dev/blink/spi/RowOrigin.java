@@ -12,4 +12,12 @@ public interface RowOrigin {
 
     /** The 1-based line on which the last row returned (or the failed row) starts; 0 if unknown. */
     long line();
+
+    /**
+     * The 1-based number of the failed row among the file's rows, for an exception that names one;
+     * 0 if it names none (as for an iterator, whose row Blink counts itself).
+     */
+    default long record() {
+        return 0;
+    }
 }

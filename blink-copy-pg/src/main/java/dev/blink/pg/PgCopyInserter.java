@@ -6,11 +6,15 @@ import dev.blink.StoppedException;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
+import dev.blink.pg.internal.CsvCopy;
+import dev.blink.pg.internal.JsonCopy;
 import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.StatementTimeout;
 import dev.blink.pg.internal.TableCopy;
+import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
+import dev.blink.spi.JsonInput;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
@@ -174,12 +179,42 @@ public final class PgCopyInserter implements Inserter {
 
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
-        Objects.requireNonNull(connection, "null connection");
-        Objects.requireNonNull(input, "null input");
-        Objects.requireNonNull(options, "null options");
+        checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
         return StatementTimeout.around(connection, timeout,
                 () -> TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), timeout));
+    }
+
+    /**
+     * Streams a CSV file's text to {@code COPY … FROM STDIN (FORMAT csv, …)}: PostgreSQL's own CSV
+     * reader and input functions decide every value.
+     */
+    @Override
+    public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
+            throws SQLException {
+        checkArguments(connection, input, options);
+        Duration timeout = options.statementTimeout();
+        return Optional.of(StatementTimeout.around(connection, timeout,
+                () -> CsvCopy.copy(connection, input, onConflictFor(input.table()), timeout)));
+    }
+
+    /**
+     * Hands a JSON file's objects to PostgreSQL's {@code json_populate_record}: the server decides
+     * what every JSON value means for its column.
+     */
+    @Override
+    public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
+            throws SQLException {
+        checkArguments(connection, input, options);
+        Duration timeout = options.statementTimeout();
+        return Optional.of(StatementTimeout.around(connection, timeout,
+                () -> JsonCopy.copy(connection, input, onConflictFor(input.table()), timeout)));
+    }
+
+    private static void checkArguments(Connection connection, Object input, InsertOptions options) {
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(input, "null input");
+        Objects.requireNonNull(options, "null options");
     }
 
     /** Truncates the listed tables (under the statement timeout). */

@@ -145,6 +145,15 @@ class ExamplesTest {
     }
 
     @Test
+    void classPathExampleLoadsACsvResourceThroughCopy() {
+        SeedResult result = ClassPathSeed.seed(db.dataSource());
+
+        assertEquals(3, result.rows());
+        assertEquals("login, web", db.queryValue("SELECT kind FROM events WHERE id = 2"));
+        assertEquals(1L, db.queryValue("SELECT count(*) FROM events WHERE at = '2024-01-01 10:30:00+00'"));
+    }
+
+    @Test
     void filesExampleLoadsTheCsvAndJsonFiles() throws Exception {
         FilesSeed.seed(db.dataSource(), FilesSeed.sampleFiles());
 

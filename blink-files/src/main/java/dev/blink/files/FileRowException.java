@@ -66,6 +66,7 @@ public final class FileRowException extends RuntimeException implements RowOrigi
     }
 
     /** The 1-based number of the bad row among the file's rows (header not counted), or 0. */
+    @Override
     public long record() {
         return record;
     }

@@ -1,14 +1,20 @@
 package dev.blink.files;
 
 import dev.blink.Store;
+import dev.blink.TableName;
+import dev.blink.files.internal.JsonCopyInput;
 import dev.blink.files.internal.JsonRowIterator;
 import dev.blink.files.internal.JsonSettings;
 import dev.blink.files.internal.Transforms;
+import dev.blink.spi.JsonInput;
+import dev.blink.spi.JsonText;
 import dev.blink.spi.TableSource;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A JSON file as rows: a top-level array of objects, or JSON Lines (one object per line), read
@@ -35,7 +41,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe: each {@code with…} method returns a changed copy.
  */
-public final class Json implements TableSource, Iterable<Map<String, Object>> {
+public final class Json implements TableSource, Iterable<Map<String, Object>>, JsonText {
 
     private final JsonSettings settings;
     private final RowTransform transform;
@@ -51,8 +57,16 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
      * file is not opened until the rows are read.
      */
     public static Json from(Path file) {
-        Objects.requireNonNull(file, "null file");
-        return new Json(new JsonSettings(file, JsonLayout.AUTO, null), Transforms.identity());
+        return of(FileSource.path(file));
+    }
+
+    /** The file at {@code source}: on the class path, at a URL, or behind a stream or reader you open. */
+    public static Json from(FileSource source) {
+        return of(Objects.requireNonNull(source, "null source"));
+    }
+
+    private static Json of(FileSource source) {
+        return new Json(new JsonSettings(source, JsonLayout.AUTO, null), Transforms.identity());
     }
 
     /**
@@ -61,13 +75,17 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
      */
     public Json withLayout(JsonLayout layout) {
         Objects.requireNonNull(layout, "null layout");
-        return new Json(new JsonSettings(settings.file(), layout, settings.charset()), transform);
+        return new Json(new JsonSettings(settings.source(), layout, settings.charset()), transform);
     }
 
     /** A copy that decodes the file with {@code charset} instead of detecting the encoding. */
     public Json withCharset(Charset charset) {
         Objects.requireNonNull(charset, "null charset");
-        return new Json(new JsonSettings(settings.file(), settings.layout(), charset), transform);
+        if (settings.source().isCharacters()) {
+            throw new IllegalStateException(settings.source() + " is read from a Reader, which gives characters: no "
+                    + "charset applies");
+        }
+        return new Json(new JsonSettings(settings.source(), settings.layout(), charset), transform);
     }
 
     /**
@@ -79,15 +97,29 @@ public final class Json implements TableSource, Iterable<Map<String, Object>> {
         return new Json(settings, Transforms.then(this.transform, transform));
     }
 
-    /** The file. */
-    public Path file() {
-        return settings.file();
+    /** The file, resource or stream, as errors name it. */
+    public String name() {
+        return settings.source().name();
     }
 
-    /** This JSON file's rows, for {@code plan.addTable(name, json)}: the {@code Json} itself. */
+    /**
+     * This file's rows, for {@code plan.addTable(name, json)}: without a transform, the {@code Json}
+     * itself, JSON objects that the inserter may hand to the database whole; with one, the rows
+     * only, read one by one.
+     */
     @Override
     public Iterable<Map<String, Object>> rows(Store store) {
-        return this;
+        return Transforms.isIdentity(transform) ? this : this::iterator;
+    }
+
+    /**
+     * For Blink's {@link JsonText} SPI: one read of the file for an inserter that takes it whole;
+     * empty with a transform, whose rows only Blink reads.
+     */
+    @Override
+    public Optional<JsonInput> open(TableName table, String step, Consumer<Map<String, Object>> rows) {
+        return Transforms.isIdentity(transform) ? Optional.of(new JsonCopyInput(settings, table, step, rows))
+                : Optional.empty();
     }
 
     /**

@@ -115,16 +115,17 @@ class CsvErrorTest {
         assertEquals(3, cause.line());
         assertEquals(2, cause.record());
         assertMentions(cause, "the record is longer than 1000 characters", "never closed", "withMaxRecordLength",
-                "\"2,\\\"Tom,2\"");
+                "\"2,\\\"Tom,2\\n3,Pet number 3,3");
     }
 
     @Test
-    void namesTheLineOfTextAfterAClosingQuote() throws IOException {
-        Path pets = write("pets.csv", "id,name,owner_id\n1,Rex,1\n2,Tom,2\n3,\"Kit\"ty,3\n");
+    void namesTheLineWhereTheLineEndingChanges() throws IOException {
+        Path pets = write("pets.csv", "id,name,owner_id\n1,Rex,1\n2,Tom,2\r\n3,Kit,3\n");
         FileRowException cause = fileError(failsAndLeavesTheDatabaseAsItWas(Csv.from(pets)));
-        assertEquals(4, cause.line());
-        assertEquals(3, cause.record());
-        assertMentions(cause, "malformed CSV", "text after a closing quote", "\"3,\\\"Kit\\\"ty,3\"");
+        assertEquals(3, cause.line());
+        assertEquals(2, cause.record());
+        assertMentions(cause, "malformed CSV", "mixed line endings", "unquoted carriage return found in data",
+                "\"2,Tom,2\"");
     }
 
     @Test

@@ -137,7 +137,7 @@ class CsvReadingTest {
 
     @Test
     void reportsTheFileAndTheLineWhereEachRecordStarts() throws IOException {
-        Path file = write("id,note\n1,\"one\ntwo\r\nthree\"\n2,x\r\n3,\"\"\"quoted\"\"\nnewline\"\n4,y");
+        Path file = write("id,note\n1,\"one\ntwo\r\nthree\"\n2,x\n3,\"\"\"quoted\"\"\nnewline\"\n4,y");
         List<Long> lines = new ArrayList<>();
         try (FileRowIterator rows = Csv.from(file).iterator()) {
             assertEquals(file.toString(), rows.file());
@@ -205,7 +205,7 @@ class CsvReadingTest {
         assertEquals(List.of(row("a;b", "1;2")), read(plain));
         assertEquals(List.of(row("a", "1", "b", "2")), read(semicolons));
         assertEquals(List.of(row("a", "1", "b", "2", "c", "3")), read(transformed));
-        assertEquals(file, transformed.file());
+        assertEquals(file.toString(), transformed.name());
         assertTrue(semicolons.toString().contains("delimiter ';'"), semicolons::toString);
     }
 
@@ -221,6 +221,6 @@ class CsvReadingTest {
         assertThrows(IllegalArgumentException.class, () -> csv.withHeader("id", "id"));
         assertThrows(IllegalArgumentException.class, () -> csv.withHeader("id", ""));
         assertThrows(NullPointerException.class, () -> csv.withHeader("id", null));
-        assertThrows(NullPointerException.class, () -> Csv.from(null));
+        assertThrows(NullPointerException.class, () -> Csv.from((Path) null));
     }
 }

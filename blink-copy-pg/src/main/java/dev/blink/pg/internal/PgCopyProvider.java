@@ -4,12 +4,15 @@ import dev.blink.InsertOptions;
 import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.PgCopyInserter;
+import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
+import dev.blink.spi.JsonInput;
 import dev.blink.spi.Inserter;
 import dev.blink.spi.TableInput;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link java.util.ServiceLoader} provider of the default inserter: a public no-arg
@@ -27,6 +30,18 @@ public final class PgCopyProvider implements Inserter {
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         return delegate.insert(connection, input, options);
+    }
+
+    @Override
+    public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
+            throws SQLException {
+        return delegate.insertCsv(connection, input, options);
+    }
+
+    @Override
+    public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
+            throws SQLException {
+        return delegate.insertJson(connection, input, options);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.blink.pg.internal;
 import dev.blink.Location;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * Remembers the file and line of every row read from a file, so that a server error that names
@@ -12,10 +13,20 @@ import java.util.Objects;
  */
 final class RowLines {
 
+    /** For text that the server splits itself: where its {@code line N} is, or null. */
+    private LongFunction<Location> lookup;
     private long[] rows = new long[8];
     private long[] offsets = new long[8];
     private String[] files = new String[8];
     private int count;
+
+    /**
+     * For text that the server splits itself (CSV): locations come from {@code lookup}, given the
+     * server's {@code line N} (its count of records, not a row number), instead of recorded rows.
+     */
+    void lookUpWith(LongFunction<Location> lookup) {
+        this.lookup = lookup;
+    }
 
     /** Notes where row {@code row} came from. */
     void record(long row, String file, long line) {
@@ -36,6 +47,9 @@ final class RowLines {
 
     /** {@code location} with the file and line of row {@code row}, if it was recorded. */
     Location locate(Location location, long row) {
+        if (lookup != null) {
+            return lookup.apply(row);
+        }
         int at = Arrays.binarySearch(rows, 0, count, row);
         if (at < 0) {
             at = -at - 2;

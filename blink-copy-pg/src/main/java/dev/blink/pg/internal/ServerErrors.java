@@ -91,7 +91,6 @@ public final class ServerErrors {
     private static SeedException translate(SQLException e, String step, TableName table, boolean staged,
                                            RowLines lines, TableInput input, boolean deferred) {
         Location location = Location.of(step);
-        StringBuilder message = new StringBuilder();
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String state = e.getSQLState();
         long row = 0;
@@ -123,6 +122,30 @@ public final class ServerErrors {
         if (column != null) {
             location = location.column(column);
         }
+        return build(e, table, location, row > 0, keyRow > 0, untrustedLine, deferred);
+    }
+
+    /**
+     * A server error as a {@link SeedException} at {@code location}, found by Blink (e.g. the row
+     * of an {@code INSERT … SELECT} that fails).
+     *
+     * @param ofRow whether {@code location} names the row
+     */
+    static SeedException translate(SQLException e, TableName table, Location location, boolean ofRow) {
+        return build(e, table, location, ofRow, false, false, false);
+    }
+
+    /**
+     * @param ofRow whether {@code location} names the row the server named
+     * @param ofKeyRow whether it names the first row holding a foreign key's missing key
+     * @param untrustedLine whether the server named a line that is not the failing row's
+     * @param deferred whether the error comes from checking the deferred constraints
+     */
+    private static SeedException build(SQLException e, TableName table, Location location, boolean ofRow,
+                                       boolean ofKeyRow, boolean untrustedLine, boolean deferred) {
+        StringBuilder message = new StringBuilder();
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String state = e.getSQLState();
         if (state != null && state.startsWith("08")) {
             message.append("the connection to the database broke during the COPY into ").append(table)
                     .append(": ").append(e.getMessage()).append(". Nothing of the seed was committed");
@@ -131,7 +154,7 @@ public final class ServerErrors {
                 message.append("a deferred constraint failed when Blink checked them at the end of the seed "
                         + "(SET CONSTRAINTS ALL IMMEDIATE): ");
             }
-            message.append("the database rejected ").append(row > 0 || keyRow > 0 ? "this row" : "the rows of " + table)
+            message.append("the database rejected ").append(ofRow || ofKeyRow ? "this row" : "the rows of " + table)
                     .append(": ").append(server != null ? server.getMessage() : e.getMessage());
             if (server != null && server.getDetail() != null) {
                 message.append(" (").append(Values.cut(server.getDetail())).append(')');
@@ -145,11 +168,11 @@ public final class ServerErrors {
             if (deferred) {
                 message.append(". Deferred checks name no row; rows your transaction wrote before the seed are "
                         + "checked too");
-            } else if ("23503".equals(state) && row == 0) {
-                message.append(keyRow > 0 ? ". Foreign keys are checked after the last row; this is the first row "
+            } else if ("23503".equals(state) && !ofRow) {
+                message.append(ofKeyRow ? ". Foreign keys are checked after the last row; this is the first row "
                         + "with that key" : ". Foreign keys are checked after the last row, so the server names no row; "
                         + "look for the rows with that key");
-            } else if (row == 0 && state != null && state.startsWith("23")) {
+            } else if (!ofRow && state != null && state.startsWith("23")) {
                 message.append(". Constraints checked at the end of the COPY cannot name the row");
             } else if (untrustedLine) {
                 message.append(". The server does not say which row (its line number for this error is the last row "

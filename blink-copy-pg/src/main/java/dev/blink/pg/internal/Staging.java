@@ -48,8 +48,20 @@ final class Staging {
      */
     long merge(Connection connection, TableInput input) throws SQLException {
         String quoted = target.columnList();
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(target.name().toSql()).append(" (").append(quoted)
-                .append(") SELECT ").append(quoted).append(" FROM ").append(stage).append(" ON CONFLICT");
+        String sql = "INSERT INTO " + target.name().toSql() + " (" + quoted + ") SELECT " + quoted + " FROM " + stage
+                + onConflict(target, onConflict);
+        try (Statement statement = connection.createStatement()) {
+            long rows = statement.executeLargeUpdate(sql);
+            statement.execute("DROP TABLE " + stage);
+            return rows;
+        } catch (SQLException e) {
+            throw ServerErrors.translate(e, target.step(), target.name(), true, new RowLines(), input);
+        }
+    }
+
+    /** The {@code ON CONFLICT …} clause of an {@code INSERT} into {@code target}'s columns. */
+    static String onConflict(CopyTarget target, PgOnConflict onConflict) {
+        StringBuilder sql = new StringBuilder(" ON CONFLICT");
         List<String> keys = onConflict.conflictColumns();
         if (!keys.isEmpty()) {
             StringJoiner conflictTarget = new StringJoiner(", ", " (", ")");
@@ -66,13 +78,6 @@ final class Staging {
                 }
             }
         }
-        sql.append(updates.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + updates);
-        try (Statement statement = connection.createStatement()) {
-            long rows = statement.executeLargeUpdate(sql.toString());
-            statement.execute("DROP TABLE " + stage);
-            return rows;
-        } catch (SQLException e) {
-            throw ServerErrors.translate(e, target.step(), target.name(), true, new RowLines(), input);
-        }
+        return sql.append(updates.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + updates).toString();
     }
 }

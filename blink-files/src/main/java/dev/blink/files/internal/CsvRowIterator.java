@@ -2,73 +2,42 @@ package dev.blink.files.internal;
 
 import dev.blink.files.EmptyCell;
 import dev.blink.files.FileRowException;
-import dev.blink.files.FileRowIterator;
 import dev.blink.files.RowTransform;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 
 /**
- * One read of a CSV file through Commons CSV: a record at a time, each made into a map keyed by the
- * header, checked for its number of values, and transformed.
- *
- * <p>Commons CSV runs in its strict quote mode ({@link QuoteMode#ALL_NON_NULL}), in which an
- * unquoted empty cell is {@code null} and a quoted one an empty string, and in which the null string
- * matches unquoted cells only: PostgreSQL's rules. Empty lines are records, as in PostgreSQL.
+ * One read of a CSV file as rows: {@link CsvLexer} splits it as COPY does, each record is checked
+ * for its number of values and made into a map keyed by the header.
  */
-public final class CsvRowIterator implements FileRowIterator {
+public final class CsvRowIterator extends FileRows {
 
     private static final int MAX_MESSAGE_NAMES = 20;
 
     private final CsvSettings settings;
-    private final String file;
-    private final RowTransform transform;
-    private final boolean identity;
-    private final BufferedReader reader;
-    private final CountingReader counter;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    /** Lines before the parser's first line (skipped by us). */
-    private final long lineOffset;
+    private final Reader reader;
+    private final CsvLexer lexer;
     private final String[] names;
     private final int capacity;
-    /** What {@link EmptyCell} asks of the parser's nulls and empty strings, decided once per file. */
+    /** What {@link EmptyCell} asks of the reader's NULLs and empty strings, decided once per file. */
     private final boolean nullsBecomeEmpty;
     private final boolean emptiesBecomeNull;
 
-    private Map<String, Object> pending;
-    private long pendingLine;
-    private long line;
-    private long record;
-    private boolean closed;
-
-    private CsvRowIterator(CsvSettings settings, RowTransform transform, BufferedReader reader,
-                           CountingReader counter, CSVParser parser, long lineOffset, String[] names) {
+    private CsvRowIterator(CsvSettings settings, RowTransform transform, Reader reader, CsvLexer lexer,
+                           String[] names) {
+        super(settings.source().name(), transform);
         this.settings = settings;
-        this.file = settings.file().toString();
-        this.transform = transform;
-        this.identity = Transforms.isIdentity(transform);
         this.reader = reader;
-        this.counter = counter;
-        this.parser = parser;
-        this.records = parser.iterator();
-        this.lineOffset = lineOffset;
+        this.lexer = lexer;
         this.names = names;
         this.capacity = (int) Math.ceil(names.length / 0.75) + 1;
-        this.nullsBecomeEmpty = settings.empty() == EmptyCell.EMPTY_STRING && settings.nullString() == null;
+        this.nullsBecomeEmpty = settings.empty() == EmptyCell.EMPTY_STRING && settings.nullString().isEmpty();
         this.emptiesBecomeNull = settings.empty() == EmptyCell.NULL;
     }
 
@@ -76,71 +45,106 @@ public final class CsvRowIterator implements FileRowIterator {
      * Opens the file, skips what it is told to, and reads the header line unless the names are
      * given.
      *
-     * @throws UncheckedIOException if the file cannot be opened or read
-     * @throws FileRowException if the header is malformed or names a column twice
+     * @throws UncheckedIOException if the file cannot be opened
+     * @throws FileRowException if the header is malformed or names a column twice, or the file's
+     *     charset is one that Blink cannot decode as PostgreSQL does
      */
     public static CsvRowIterator open(CsvSettings settings, RowTransform transform) {
-        BufferedReader reader = TextFiles.open(settings.file(), settings.charset(), "CSV");
+        if (!settings.source().isCharacters() && !Encodings.javaDecodes(settings.charset())) {
+            throw new FileRowException(settings.source().name(), 0, 0, null, "Blink reads the values of this file "
+                    + "itself (for a transform, or an inserter that takes rows), but Java decodes "
+                    + settings.charset().name() + " differently from PostgreSQL's " + Encodings.postgresql(settings.charset())
+                    .orElse("?") + " for some characters, so it could store other text than COPY. Load the file without "
+                    + "a transform (PostgreSQL then decodes it), or convert it to UTF-8", null);
+        }
+        return open(settings, transform, TextFiles.open(settings.source(), settings.charset(), "CSV"), false);
+    }
+
+    /**
+     * The rows of {@code reader}, closed with the iterator.
+     *
+     * @param linesSkipped whether the reader starts after the skipped lines (else they are skipped here)
+     */
+    static CsvRowIterator open(CsvSettings settings, RowTransform transform, Reader reader, boolean linesSkipped) {
+        CsvLexer lexer = lexer(settings, reader);
         try {
-            int skipped = TextFiles.skipLines(reader, settings.skipLines());
-            CountingReader counter = new CountingReader(reader, settings.maxRecordLength());
-            counter.markRecord(0, skipped + 1);
-            CSVParser parser = CSVParser.parse(counter, format(settings));
-            String[] names;
-            if (settings.header() != null) {
-                names = settings.header().toArray(String[]::new);
+            int skipped;
+            if (linesSkipped) {
+                skipped = settings.skipLines();
+                lexer.startAtLine(skipped + 1L);
             } else {
-                names = readHeader(settings, parser, skipped);
+                skipped = lexer.skipLines(settings.skipLines());
             }
-            return new CsvRowIterator(settings, transform, reader, counter, parser, skipped, names);
+            String[] names = settings.header() != null ? settings.header().toArray(String[]::new)
+                    : readHeader(settings, lexer, skipped);
+            return new CsvRowIterator(settings, transform, reader, lexer, names);
+        } catch (CsvFormatException e) {
+            FileRowException failure = formatFailure(settings, e, 0, lexer);
+            TextFiles.closeQuietly(reader, failure);
+            throw failure;
         } catch (IOException e) {
-            TextFiles.closeQuietly(reader, e);
-            throw new UncheckedIOException("Cannot read the CSV file " + settings.file() + ": " + e, e);
+            FileRowException failure = new FileRowException(settings.source().name(), lexer.nextLine(), 0, null,
+                    decodeProblem(settings, e), e);
+            TextFiles.closeQuietly(reader, failure);
+            throw failure;
         } catch (RuntimeException e) {
             TextFiles.closeQuietly(reader, e);
             throw e;
         }
     }
 
-    private static CSVFormat format(CsvSettings settings) {
-        return CSVFormat.RFC4180.builder()
-                .setDelimiter(settings.delimiter())
-                .setQuote(settings.quote())
-                .setEscape(settings.escape())
-                .setNullString(settings.nullString())
-                .setQuoteMode(QuoteMode.ALL_NON_NULL)
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(false)
-                .setTrim(false)
-                .setCommentMarker(null)
-                .get();
+    /**
+     * The names of the file's columns: given, or read from its header line by a short read (the
+     * file decoded by Java; for what only PostgreSQL decodes, names must be ASCII).
+     */
+    static List<String> columnsOf(CsvSettings settings) {
+        if (settings.header() != null) {
+            return settings.header();
+        }
+        try (CsvRowIterator first = open(settings, Transforms.identity(),
+                TextFiles.open(settings.source(), settings.charset(), "CSV"), false)) {
+            if (!settings.source().isCharacters() && !Encodings.javaDecodes(settings.charset())) {
+                for (String name : first.names) {
+                    if (!name.chars().allMatch(c -> c < 0x80)) {
+                        throw new FileRowException(settings.source().name(), first.lexer.line(), 0, name,
+                                "the header names a column in non-ASCII text, which Java may decode differently from "
+                                        + "PostgreSQL in " + settings.charset().name() + "; give the names with "
+                                        + "withHeader(...).withSkipLines(" + (settings.skipLines() + 1) + ")", null);
+                    }
+                }
+            }
+            return first.columns();
+        }
     }
 
-    /** The names of the header line; none (so no rows) for an empty file. */
-    private static String[] readHeader(CsvSettings settings, CSVParser parser, long skipped) {
-        String file = settings.file().toString();
-        long headerLine = skipped + 1;
-        Iterator<CSVRecord> records = parser.iterator();
-        CSVRecord header;
-        try {
-            if (!records.hasNext()) {
-                return new String[0];
-            }
-            header = records.next();
-        } catch (UncheckedIOException e) {
-            throw readFailure(settings, e, headerLine, 0, parser.getCurrentLineNumber() + skipped);
+    /** A lexer of {@code settings}' dialect over {@code reader}. */
+    static CsvLexer lexer(CsvSettings settings, Reader reader) {
+        return new CsvLexer(reader, settings.delimiter(), settings.quote(), settings.escape(), settings.nullString(),
+                settings.maxRecordLength());
+    }
+
+    /**
+     * The names of the header line; none (so no rows) for an empty file.
+     *
+     * @throws FileRowException for an empty or NULL name, or a name given twice
+     */
+    static String[] readHeader(CsvSettings settings, CsvLexer lexer, int skipped) throws IOException {
+        String file = settings.source().name();
+        if (!lexer.next()) {
+            return new String[0];
         }
-        String[] names = new String[header.size()];
+        long headerLine = lexer.line();
+        String[] names = lexer.values();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
-            String name = header.get(i);
+            String name = names[i];
             if (name == null || name.isEmpty()) {
                 throw new FileRowException(file, headerLine, 0, null, "the header's name " + (i + 1) + " of "
-                        + names.length + " is empty; every column needs a name. The header is "
-                        + TextFiles.excerpt(settings.file(), settings.charset(), headerLine, 1)
-                        + (settings.skipLines() == 0 && i == names.length - 1
-                        ? " (a delimiter at the end of the line makes an empty last name)" : "")
-                        + "; or give the names with withHeader(...)", null);
+                        + names.length + " is " + (name == null && !settings.nullString().isEmpty() ? "the null string"
+                        : "empty") + "; every column needs a name. The header is "
+                        + TextFiles.quoteLines(lexer.text(), 1)
+                        + (i == names.length - 1 && names.length > 1 ? " (a delimiter at the end of the line makes an "
+                        + "empty last name)" : "") + "; or give the names with withHeader(...)", null);
             }
             Integer before = seen.putIfAbsent(name, i + 1);
             if (before != null) {
@@ -148,73 +152,28 @@ public final class CsvRowIterator implements FileRowIterator {
                         + "\" twice (names " + before + " and " + (i + 1) + "); a column can be loaded once. "
                         + "Rename one, or give the names with withHeader(...).withSkipLines(" + (skipped + 1) + ")", null);
             }
-            names[i] = name;
         }
         return names;
     }
 
-    @Override
-    public boolean hasNext() {
-        if (pending != null) {
-            return true;
-        }
-        if (closed) {
-            return false;
-        }
-        if (names.length == 0) {
-            close();
-            return false;
-        }
-        long start = lineOffset + parser.getCurrentLineNumber() + 1;
-        long number = record + 1;
-        CSVRecord next;
-        try {
-            if (!records.hasNext()) {
-                close();
-                return false;
-            }
-            next = records.next();
-            counter.markRecord(next.getCharacterPosition(), start);
-        } catch (UncheckedIOException e) {
-            FileRowException failure = readFailure(settings, e, start, number, lineOffset + parser.getCurrentLineNumber());
-            TextFiles.closeQuietly(this, failure);
-            throw failure;
-        }
-        Map<String, Object> row;
-        try {
-            row = toMap(next, start, number);
-            if (!identity) {
-                row = transform(row, start, number);
-            }
-        } catch (RuntimeException e) {
-            TextFiles.closeQuietly(this, e);
-            throw e;
-        }
-        pending = row;
-        pendingLine = start;
-        return true;
+    /** The column names, in file order (empty for an empty file). */
+    public List<String> columns() {
+        return List.of(names);
     }
 
     @Override
-    public Map<String, Object> next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("No more rows in " + file);
+    Map<String, Object> read() throws IOException {
+        if (names.length == 0 || !lexer.next()) {
+            return null;
         }
-        Map<String, Object> row = pending;
-        pending = null;
-        line = pendingLine;
-        record++;
-        return row;
-    }
-
-    private Map<String, Object> toMap(CSVRecord values, long start, long number) {
-        int size = values.size();
+        startsAt(lexer.line());
+        int size = lexer.count();
         if (size != names.length) {
-            throw wrongCount(values, start, number);
+            throw wrongCount(size);
         }
         Object[] cells = new Object[size];
         for (int i = 0; i < size; i++) {
-            String value = values.get(i);
+            String value = lexer.value(i);
             if (value == null) {
                 if (nullsBecomeEmpty) {
                     value = "";
@@ -224,7 +183,7 @@ public final class CsvRowIterator implements FileRowIterator {
             }
             cells[i] = value;
         }
-        if (identity) {
+        if (!transformed()) {
             return new CsvRow(names, cells);
         }
         // the transform owns a fresh, mutable map
@@ -235,107 +194,50 @@ public final class CsvRowIterator implements FileRowIterator {
         return row;
     }
 
-    private Map<String, Object> transform(Map<String, Object> row, long start, long number) {
-        Map<String, Object> result;
-        try {
-            result = transform.apply(row);
-        } catch (Exception e) {
-            throw new FileRowException(file, start, number, null, "the transform threw " + e + "; the row was "
-                    + TextFiles.quote(String.valueOf(row)), e);
-        }
-        if (result == null) {
-            throw new FileRowException(file, start, number, null,
-                    "the transform returned null; return the row (a Map) to write", null);
-        }
-        return result;
-    }
-
-    private FileRowException wrongCount(CSVRecord values, long start, long number) {
+    private FileRowException wrongCount(int size) {
         List<String> header = List.of(names);
         String shown = header.size() <= MAX_MESSAGE_NAMES ? header.toString()
                 : header.subList(0, MAX_MESSAGE_NAMES) + "…";
         String fix;
-        String first = values.size() == 1 ? values.get(0) : "-";
-        if (values.size() == 1 && (first == null || first.isEmpty()) && names.length > 1) {
+        String first = size == 1 ? lexer.value(0) : "-";
+        if (size == 1 && (first == null || first.isEmpty()) && names.length > 1) {
             fix = "the line is blank; remove it";
-        } else if (values.size() > names.length) {
+        } else if (size > names.length) {
             fix = "quote values that hold the delimiter '" + settings.delimiter() + "', or add the missing names to the header";
         } else {
             fix = "add the missing values (an empty cell is NULL), or check the quoting of the line before";
         }
-        long lines = Math.max(1, lineOffset + parser.getCurrentLineNumber() - start + 1);
-        return new FileRowException(file, start, number, null, "the record has " + values.size() + " value"
-                + (values.size() == 1 ? "" : "s") + " but " + (settings.header() == null ? "the header" : "withHeader(...)")
-                + " names " + names.length + " column"
-                + (names.length == 1 ? "" : "s") + " " + shown + ": "
-                + TextFiles.excerpt(settings.file(), settings.charset(), start, (int) Math.min(lines, 5)) + "; " + fix, null);
-    }
-
-    private static FileRowException readFailure(CsvSettings settings, UncheckedIOException e, long start, long number,
-                                                long current) {
-        String file = settings.file().toString();
-        IOException cause = e.getCause();
-        if (cause instanceof CSVException csv) {
-            String message = String.valueOf(csv.getMessage());
-            String hint;
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                hint = "a quoted value is never closed: the file ends inside quotes that open on line " + start
-                        + " or later. Close the quote, or double a quote that is part of a value (\"\")";
-            } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
-                hint = "there is text after a closing quote on line " + current
-                        + ". Quote the whole value, and double a quote that is part of it (\"\")";
-            } else {
-                hint = "check the quoting of the record";
-            }
-            return new FileRowException(file, start, number, null, "malformed CSV (" + message + "): " + hint
-                    + ". The record starts with " + TextFiles.excerpt(settings.file(), settings.charset(), start, 3), csv);
-        }
-        if (cause instanceof CountingReader.RecordTooLongException) {
-            return new FileRowException(file, start, number, null, "the record is longer than "
-                    + settings.maxRecordLength() + " characters: most likely a quote opens a value and is never "
-                    + "closed. Close or double the quote (\"\"), or raise the limit with withMaxRecordLength(...). "
-                    + "The record starts with " + TextFiles.excerpt(settings.file(), settings.charset(), start, 1), cause);
-        }
-        if (cause instanceof CharacterCodingException) {
-            return new FileRowException(file, current, number, null, "the file is not valid "
-                    + settings.charset().name() + " (" + cause + " on or near this line); give its charset with withCharset(...)",
-                    cause);
-        }
-        return new FileRowException(file, current, number, null, "cannot read the file: " + cause, cause);
+        return new FileRowException(file, lexer.line(), recordNumber() + 1, null, "the record has " + size + " value"
+                + (size == 1 ? "" : "s") + " but " + (settings.header() == null ? "the header" : "withHeader(...)")
+                + " names " + names.length + " column" + (names.length == 1 ? "" : "s") + " " + shown + ": "
+                + TextFiles.quoteLines(lexer.text(), 5) + "; " + fix, null);
     }
 
     @Override
-    public String file() {
-        return file;
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public long recordNumber() {
-        return record;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
+    FileRowException failure(IOException e) {
+        if (e instanceof CsvFormatException format) {
+            return formatFailure(settings, format, recordNumber() + 1, lexer);
         }
-        closed = true;
-        pending = null;
-        try {
-            parser.close();
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close the CSV file " + file + ": " + e, e);
+        return new FileRowException(file, lexer.nextLine(), recordNumber() + 1, null, decodeProblem(settings, e), e);
+    }
+
+    /** What COPY's CSV rules refuse, at the record's first line, with the record's text. */
+    static FileRowException formatFailure(CsvSettings settings, CsvFormatException e, long record, CsvLexer lexer) {
+        String text = TextFiles.quoteLines(lexer.text(), 3);
+        return new FileRowException(settings.source().name(), e.recordLine(), record, null, "malformed CSV: "
+                + e.getMessage() + ". The record starts with " + text, e);
+    }
+
+    private static String decodeProblem(CsvSettings settings, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "the file is not valid " + settings.charset().name() + " (" + e + " on or near this line); give its "
+                    + "charset with withCharset(...)";
         }
+        return "cannot read the file: " + e;
     }
 
     @Override
-    public String toString() {
-        return "CsvRowIterator[" + file + ", record " + record + ", line " + line + "]";
+    void release() throws IOException {
+        reader.close();
     }
 }

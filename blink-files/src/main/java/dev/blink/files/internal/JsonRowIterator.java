@@ -9,28 +9,26 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.blink.files.FileRowException;
-import dev.blink.files.FileRowIterator;
 import dev.blink.files.JsonLayout;
 import dev.blink.files.RowTransform;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * One read of a JSON file through Jackson's streaming parser: the top-level array (or sequence of
  * lines) is walked token by token and each object is built into a map, so that only one row is in
- * memory at a time.
+ * memory at a time. The text is decoded by Java's strict decoders (UTF-8, UTF-16 or UTF-32,
+ * detected from the first bytes unless a charset is given), so that malformed bytes, overlong
+ * UTF-8 among them, are an error that names the line. Each object's text, exactly as in the file,
+ * is kept until the next one is read ({@link #text()}).
  */
-public final class JsonRowIterator implements FileRowIterator {
+public final class JsonRowIterator extends FileRows {
 
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,23 +37,17 @@ public final class JsonRowIterator implements FileRowIterator {
     private enum State { START, ARRAY, LINES, DONE }
 
     private final JsonSettings settings;
-    private final String file;
-    private final RowTransform transform;
-    private final boolean identity;
+    private final TextWindow window;
     private final JsonParser parser;
 
     private State state = State.START;
-    private Map<String, Object> pending;
-    private long pendingLine;
-    private long line;
-    private long record;
-    private boolean closed;
+    private List<String> keys;
+    private String text;
 
-    private JsonRowIterator(JsonSettings settings, RowTransform transform, JsonParser parser) {
+    private JsonRowIterator(JsonSettings settings, RowTransform transform, TextWindow window, JsonParser parser) {
+        super(settings.source().name(), transform);
         this.settings = settings;
-        this.file = settings.file().toString();
-        this.transform = transform;
-        this.identity = Transforms.isIdentity(transform);
+        this.window = window;
         this.parser = parser;
     }
 
@@ -65,69 +57,31 @@ public final class JsonRowIterator implements FileRowIterator {
      * @throws UncheckedIOException if it cannot be opened
      */
     public static JsonRowIterator open(JsonSettings settings, RowTransform transform) {
-        if (settings.charset() != null) {
-            Reader reader = TextFiles.open(settings.file(), settings.charset(), "JSON");
-            try {
-                return new JsonRowIterator(settings, transform, FACTORY.createParser(reader));
-            } catch (IOException e) {
-                TextFiles.closeQuietly(reader, e);
-                throw new UncheckedIOException("Cannot read the JSON file " + settings.file() + ": " + e, e);
-            }
-        }
-        InputStream in;
+        Reader reader = TextFiles.openJson(settings.source(), settings.charset());
+        TextWindow window = new TextWindow(reader);
         try {
-            in = Files.newInputStream(settings.file());
+            return new JsonRowIterator(settings, transform, window, FACTORY.createParser(window));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the JSON file " + settings.file() + ": " + e, e);
+            TextFiles.closeQuietly(window, e);
+            throw new UncheckedIOException("Cannot read the JSON file " + settings.source() + ": " + e, e);
         }
-        try {
-            return new JsonRowIterator(settings, transform, FACTORY.createParser(in));
-        } catch (IOException e) {
-            TextFiles.closeQuietly(in, e);
-            throw new UncheckedIOException("Cannot read the JSON file " + settings.file() + ": " + e, e);
-        }
+    }
+
+    /** The keys of the first object: the columns (null before the first row is read). */
+    public List<String> keys() {
+        return keys;
+    }
+
+    /** The text of the object last read, exactly as in the file. */
+    public String text() {
+        return text;
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending != null) {
-            return true;
+    Map<String, Object> read() throws IOException {
+        if (state == State.DONE) {
+            return null;
         }
-        if (closed || state == State.DONE) {
-            return false;
-        }
-        try {
-            Map<String, Object> row = advance();
-            if (row == null) {
-                close();
-                return false;
-            }
-            pending = identity ? row : transform(row);
-            return true;
-        } catch (IOException e) {
-            FileRowException failure = readFailure(e);
-            TextFiles.closeQuietly(this, failure);
-            throw failure;
-        } catch (RuntimeException e) {
-            TextFiles.closeQuietly(this, e);
-            throw e;
-        }
-    }
-
-    @Override
-    public Map<String, Object> next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("No more rows in " + file);
-        }
-        Map<String, Object> row = pending;
-        pending = null;
-        line = pendingLine;
-        record++;
-        return row;
-    }
-
-    /** Reads up to the next top-level object and returns it, or null at the end. */
-    private Map<String, Object> advance() throws IOException {
         JsonToken token = parser.nextToken();
         if (state == State.START) {
             JsonLayout layout = settings.layout();
@@ -154,9 +108,9 @@ public final class JsonRowIterator implements FileRowIterator {
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
-                throw problem(tokenLine(), "element " + (record + 1) + " of the top-level array is " + describe(token)
-                        + ", not an object; every element is one row, an object of column names to values "
-                        + TextFiles.excerpt(settings.file(), charset(), tokenLine(), 1), null);
+                throw problem(tokenLine(), "element " + (recordNumber() + 1) + " of the top-level array is "
+                        + describe(token) + ", not an object; every element is one row, an object of column names to "
+                        + "values " + TextFiles.excerpt(settings.source(), settings.charset(), tokenLine(), 1), null);
             }
         } else {
             if (token == null) {
@@ -166,22 +120,53 @@ public final class JsonRowIterator implements FileRowIterator {
             if (token != JsonToken.START_OBJECT) {
                 throw problem(tokenLine(), "the line holds " + describe(token) + ", not an object; in JSON Lines "
                         + "every line is one row, an object of column names to values: "
-                        + TextFiles.excerpt(settings.file(), charset(), tokenLine(), 1), null);
+                        + TextFiles.excerpt(settings.source(), settings.charset(), tokenLine(), 1), null);
             }
         }
-        pendingLine = tokenLine();
+        long start = tokenLine();
+        startsAt(start);
+        long from = parser.currentTokenLocation().getCharOffset();
+        window.keepFrom(from);
         Map<String, Object> row = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String name = parser.currentName();
             row.put(name, value(parser.nextToken()));
         }
-        if (state == State.LINES && record == 0 && settings.layout() == JsonLayout.AUTO && tokenLine() != pendingLine) {
-            throw problem(pendingLine, "the file starts with an object on lines " + pendingLine + " to " + tokenLine()
+        text = window.text(from, parser.currentTokenLocation().getCharOffset() + 1);
+        if (state == State.LINES && recordNumber() == 0 && settings.layout() == JsonLayout.AUTO && tokenLine() != start) {
+            throw problem(start, "the file starts with an object on lines " + start + " to " + tokenLine()
                     + ", but rows are read from a top-level array of objects or from JSON Lines, one object per line. "
                     + "If the object wraps the rows, as in {\"users\": [...]}, make the array the whole file; if the file "
                     + "is a sequence of objects that span lines, read it with withLayout(JsonLayout.LINES)", null);
         }
+        if (!transformed()) {
+            checkKeys(row, start);
+        }
         return row;
+    }
+
+    /**
+     * Without a transform, every object has the first one's keys, in any order: they are the
+     * table's columns (a transform may add what some objects lack).
+     */
+    private void checkKeys(Map<String, Object> row, long start) {
+        if (keys == null) {
+            keys = List.copyOf(row.keySet());
+            if (keys.isEmpty()) {
+                throw problem(start, "the first object is empty ({}); its keys name the table's columns", null);
+            }
+            return;
+        }
+        if (row.size() == keys.size() && row.keySet().containsAll(keys)) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(keys);
+        missing.removeAll(row.keySet());
+        List<String> extra = new ArrayList<>(row.keySet());
+        extra.removeAll(keys);
+        throw problem(start, "the object's keys differ from the first object's " + keys
+                + (missing.isEmpty() ? "" : ": it lacks " + missing) + (extra.isEmpty() ? "" : ": it adds " + extra)
+                + ". Every object names the same columns; give the missing ones as null, or add them in a transform", null);
     }
 
     private Object value(JsonToken token) throws IOException {
@@ -219,21 +204,6 @@ public final class JsonRowIterator implements FileRowIterator {
         }
     }
 
-    private Map<String, Object> transform(Map<String, Object> row) {
-        Map<String, Object> result;
-        try {
-            result = transform.apply(row);
-        } catch (Exception e) {
-            throw new FileRowException(file, pendingLine, record + 1, null, "the transform threw " + e
-                    + "; the row was " + TextFiles.quote(String.valueOf(row)), e);
-        }
-        if (result == null) {
-            throw new FileRowException(file, pendingLine, record + 1, null,
-                    "the transform returned null; return the row (a Map) to write", null);
-        }
-        return result;
-    }
-
     private FileRowException notRows(JsonToken token, JsonLayout layout) {
         long at = token == null ? 0 : tokenLine();
         String found = token == null ? "the file is empty" : "the file starts with " + describe(token);
@@ -245,16 +215,25 @@ public final class JsonRowIterator implements FileRowIterator {
         return problem(at, found + " but rows are read from " + expected, null);
     }
 
-    private FileRowException readFailure(IOException e) {
-        if (e instanceof JsonProcessingException json) {
+    @Override
+    FileRowException failure(IOException e) {
+        if (e instanceof JsonProcessingException json && !(json.getCause() instanceof CharacterCodingException)) {
             JsonLocation where = json.getLocation();
             long at = where == null || where.getLineNr() < 1 ? tokenLine() : where.getLineNr();
             String column = where == null || where.getColumnNr() < 1 ? "" : " at character " + where.getColumnNr();
-            return new FileRowException(file, at, record + 1, rowKey(), "invalid JSON" + column + ": "
-                    + json.getOriginalMessage() + ". The line is " + TextFiles.excerpt(settings.file(), charset(), at, 1),
-                    e);
+            return new FileRowException(file, at, recordNumber() + 1, rowKey(), "invalid JSON" + column + ": "
+                    + json.getOriginalMessage() + ". The line is "
+                    + TextFiles.excerpt(settings.source(), settings.charset(), at, 1), e);
         }
-        return new FileRowException(file, tokenLine(), record + 1, rowKey(), "cannot read the file: " + e, e);
+        Throwable cause = e instanceof JsonProcessingException ? e.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            long at = Math.max(1, parser.currentLocation().getLineNr());
+            return new FileRowException(file, at, recordNumber() + 1, rowKey(), "the file is not valid "
+                    + (settings.charset() == null ? "UTF-8, UTF-16 or UTF-32" : settings.charset().name()) + " ("
+                    + cause + " on or near this line)" + (settings.charset() == null ? "" : "; give its charset with "
+                    + "withCharset(...)"), e);
+        }
+        return new FileRowException(file, tokenLine(), recordNumber() + 1, rowKey(), "cannot read the file: " + e, e);
     }
 
     /**
@@ -272,15 +251,11 @@ public final class JsonRowIterator implements FileRowIterator {
     }
 
     private FileRowException problem(long at, String message, Throwable cause) {
-        return new FileRowException(file, at, state == State.START ? 0 : record + 1, null, message, cause);
+        return new FileRowException(file, at, state == State.START ? 0 : recordNumber() + 1, null, message, cause);
     }
 
     private long tokenLine() {
         return Math.max(0, parser.currentTokenLocation().getLineNr());
-    }
-
-    private Charset charset() {
-        return settings.charset() == null ? StandardCharsets.UTF_8 : settings.charset();
     }
 
     private static String describe(JsonToken token) {
@@ -299,36 +274,8 @@ public final class JsonRowIterator implements FileRowIterator {
     }
 
     @Override
-    public String file() {
-        return file;
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public long recordNumber() {
-        return record;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        pending = null;
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close the JSON file " + file + ": " + e, e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "JsonRowIterator[" + file + ", record " + record + ", line " + line + "]";
+    void release() throws IOException {
+        parser.close();
+        window.close();
     }
 }

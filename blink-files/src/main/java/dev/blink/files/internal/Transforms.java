@@ -17,7 +17,7 @@ public final class Transforms {
     }
 
     /** Whether {@code transform} is {@link #identity()}. */
-    static boolean isIdentity(RowTransform transform) {
+    public static boolean isIdentity(RowTransform transform) {
         return transform == IDENTITY;
     }
 
