@@ -43,19 +43,24 @@ final class FileTable {
     private final CsvInput csv;
     private final JsonInput json;
 
-    private FileTable(Step.Table step, CsvText csvText, JsonText jsonText) {
+    private FileTable(Step.Table step, CsvText csvText, JsonText jsonText, CancelToken token) {
         this.step = step;
         this.retained = step.options().retain().none() ? null : new ArrayList<>();
         this.kept = step.options().retain().columns();
         Consumer<Map<String, Object>> rows = retained == null ? null : this::retain;
-        this.csv = csvText == null ? null : csvText.open(step.table(), step.name(), rows).orElse(null);
-        this.json = jsonText == null ? null : jsonText.open(step.table(), step.name(), rows).orElse(null);
+        this.csv = csvText == null ? null : csvText.open(step.table(), step.name(), rows)
+                .map(input -> StoppableFiles.csv(input, token)).orElse(null);
+        this.json = jsonText == null ? null : jsonText.open(step.table(), step.name(), rows)
+                .map(input -> StoppableFiles.json(input, token)).orElse(null);
     }
 
-    /** The file table of {@code rows}, if they are a file that the database can read itself. */
-    static Optional<FileTable> of(Step.Table step, Iterable<?> rows) {
+    /**
+     * The file table of {@code rows}, if they are a file that the database can read itself; its
+     * reads stop when {@code token} is cancelled or the thread interrupted.
+     */
+    static Optional<FileTable> of(Step.Table step, Iterable<?> rows, CancelToken token) {
         FileTable table = new FileTable(step, rows instanceof CsvText text ? text : null,
-                rows instanceof JsonText text ? text : null);
+                rows instanceof JsonText text ? text : null, token);
         return table.csv == null && table.json == null ? Optional.empty() : Optional.of(table);
     }
 

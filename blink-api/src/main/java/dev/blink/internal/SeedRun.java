@@ -201,7 +201,7 @@ public final class SeedRun {
             throw new CallbackException(TableCursor.at(where, e), "the table's callback threw " + e, e);
         }
         List<String> header = List.of();
-        Optional<FileTable> file = FileTable.of(step, rows);
+        Optional<FileTable> file = FileTable.of(step, rows, token);
         if (file.isPresent()) {
             try {
                 header = file.get().columns();
