@@ -1,13 +1,16 @@
 package dev.blink;
 
+import dev.blink.spi.RowMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Per-table settings: what the store retains, how record components are named, and columns with
- * one value for every row. Immutable; each {@code with…} returns a copy.
+ * Per-table settings: what the store retains, how record components are named, columns with one
+ * value for every row, and a row mapper of the table's own. Immutable; each {@code with…} returns
+ * a copy.
  *
  * <pre>{@code
  * TableOptions.defaults()
@@ -17,19 +20,22 @@ import java.util.Objects;
  */
 public final class TableOptions {
 
-    private static final TableOptions DEFAULTS = new TableOptions(Retain.ALL, ColumnNaming.SNAKE_CASE, Map.of());
+    private static final TableOptions DEFAULTS =
+            new TableOptions(Retain.ALL, ColumnNaming.SNAKE_CASE, Map.of(), null);
 
     private final Retain retain;
     private final ColumnNaming naming;
     private final Map<String, Object> constants;
+    private final RowMapper rowMapper;
 
-    private TableOptions(Retain retain, ColumnNaming naming, Map<String, Object> constants) {
+    private TableOptions(Retain retain, ColumnNaming naming, Map<String, Object> constants, RowMapper rowMapper) {
         this.retain = retain;
         this.naming = naming;
         this.constants = constants;
+        this.rowMapper = rowMapper;
     }
 
-    /** Retain every row; snake_case names for record components; no constants. */
+    /** Retain every row; snake_case names for record components; no constants; the plan's row mappers. */
     public static TableOptions defaults() {
         return DEFAULTS;
     }
@@ -41,12 +47,12 @@ public final class TableOptions {
 
     /** A copy that retains rows as given. */
     public TableOptions withRetain(Retain retain) {
-        return new TableOptions(Objects.requireNonNull(retain, "null retain"), naming, constants);
+        return new TableOptions(Objects.requireNonNull(retain, "null retain"), naming, constants, rowMapper);
     }
 
     /** A copy that names record components' columns with {@code naming}. */
     public TableOptions withColumnNaming(ColumnNaming naming) {
-        return new TableOptions(retain, Objects.requireNonNull(naming, "null naming"), constants);
+        return new TableOptions(retain, Objects.requireNonNull(naming, "null naming"), constants, rowMapper);
     }
 
     /**
@@ -60,7 +66,17 @@ public final class TableOptions {
             throw new IllegalArgumentException("Constant column \"" + column + "\" is given twice");
         }
         copy.put(column, value);
-        return new TableOptions(retain, naming, Collections.unmodifiableMap(copy));
+        return new TableOptions(retain, naming, Collections.unmodifiableMap(copy), rowMapper);
+    }
+
+    /**
+     * A copy whose rows {@code mapper} maps: it is asked before the mappers of the
+     * {@link InsertOptions} and the built-in ones (maps and records), for this table only. A
+     * library that adds tables to a plan registers its mapper this way (blink-jpa does, for
+     * entities), so the caller registers nothing at insert time.
+     */
+    public TableOptions withRowMapper(RowMapper mapper) {
+        return new TableOptions(retain, naming, constants, Objects.requireNonNull(mapper, "null mapper"));
     }
 
     /** What the store keeps of this table. */
@@ -76,6 +92,11 @@ public final class TableOptions {
     /** Constant columns and their values, in the order added (values may be null). */
     public Map<String, Object> constants() {
         return constants;
+    }
+
+    /** The table's own row mapper, if one was given. */
+    public Optional<RowMapper> rowMapper() {
+        return Optional.ofNullable(rowMapper);
     }
 
     @Override

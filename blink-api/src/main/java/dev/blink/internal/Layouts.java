@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Chooses a table's {@link RowLayout}: registered mappers first, then maps and records. */
+/** Chooses a table's {@link RowLayout}: the table's own mapper, the plan's, then maps and records. */
 final class Layouts {
 
     /** The layout of a table without rows: no columns but its constants. */
@@ -27,7 +27,14 @@ final class Layouts {
     private Layouts() {
     }
 
-    static RowLayout choose(List<RowMapper> mappers, MappingContext context) throws SQLException {
+    static RowLayout choose(Optional<RowMapper> tableMapper, List<RowMapper> mappers, MappingContext context)
+            throws SQLException {
+        if (tableMapper.isPresent()) {
+            Optional<RowLayout> layout = tableMapper.get().prepare(context);
+            if (layout.isPresent()) {
+                return layout.get();
+            }
+        }
         for (RowMapper mapper : mappers) {
             Optional<RowLayout> layout = mapper.prepare(context);
             if (layout.isPresent()) {
@@ -43,6 +50,7 @@ final class Layouts {
         }
         throw new IllegalArgumentException("rows of type " + first.getClass().getName() + " cannot be mapped to columns: "
                 + "return Map<String, ?> rows or records, or register a RowMapper for this type "
-                + "(InsertOptions.builder().rowMapper(...); blink-jpa maps JPA entities)");
+                + "(TableOptions.withRowMapper(...) or InsertOptions.builder().rowMapper(...); blink-jpa's "
+                + "EntityTable.addTo registers its mapper for the tables it adds)");
     }
 }

@@ -275,12 +275,12 @@ public final class SeedRun {
             throw TableCursor.readFailure(where.row(1), e);
         }
         if (first == null) {
-            throw new SeedException(where.row(1), "the row is null; return a Map or record per row", null);
+            throw new SeedException(where.row(1), TableCursor.NULL_ROW, null);
         }
         Optional<Collection<?>> all = rows instanceof Collection<?> c ? Optional.of(c) : Optional.empty();
         RowLayout layout;
         try {
-            layout = Layouts.choose(options.rowMappers(),
+            layout = Layouts.choose(step.options().rowMapper(), options.rowMappers(),
                     new MappingContext(step.table(), first, all, step.options(), connection));
         } catch (IllegalArgumentException e) {
             throw new SeedException(where.row(1), e.getMessage(), e);
@@ -306,9 +306,10 @@ public final class SeedRun {
         } catch (IllegalArgumentException e) {
             throw new SeedException(where.row(1), e.getMessage(), e);
         }
-        InsertStats stats = inserter.insert(connection, cursor, options);
+        Inserter tableInserter = layout.inserter(inserter);
+        InsertStats stats = tableInserter.insert(connection, cursor, options);
         if (!cursor.exhausted()) {
-            throw new SeedException(where.row(cursor.rowNumber()), "the inserter " + inserter.getClass().getName()
+            throw new SeedException(where.row(cursor.rowNumber()), "the inserter " + tableInserter.getClass().getName()
                     + " returned before reading every row", null);
         }
         store = store.withTable(step.name(), keepList ? Collections.unmodifiableList((List<?>) rows)

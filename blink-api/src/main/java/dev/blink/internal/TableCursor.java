@@ -28,6 +28,10 @@ import java.util.function.Predicate;
  */
 final class TableCursor implements TableInput {
 
+    /** What a null row is told: rows of any kind, since a table's own mapper may map entities or others. */
+    static final String NULL_ROW = "the row is null; the table's source must give one object per row "
+            + "(a Map, a record, or a row its RowMapper maps, such as a JPA entity)";
+
     private final String step;
     private final TableName table;
     private final Iterator<?> rows;
@@ -137,7 +141,7 @@ final class TableCursor implements TableInput {
         }
         rowNumber++;
         if (row == null) {
-            throw new SeedException(location(), "the row is null; return a Map or record per row", null);
+            throw new SeedException(location(), NULL_ROW, null);
         }
         try {
             layout.copyValues(row, values);

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Turns row objects of some kind into column values. Blink maps {@code Map<String, ?>} and records
- * itself; register a mapper with {@link dev.blink.InsertOptions.Builder#rowMapper(RowMapper)} for
- * other row types (blink-jpa registers one for JPA entities). Registered mappers are asked first,
- * in the order given.
+ * itself; register a mapper for other row types, for one table with
+ * {@link dev.blink.TableOptions#withRowMapper(RowMapper)} (blink-jpa does this for the tables it
+ * adds) or for every table with {@link dev.blink.InsertOptions.Builder#rowMapper(RowMapper)}. A
+ * table's own mapper is asked first, then the plan's in the order given, then the built-in ones.
  */
 @FunctionalInterface
 public interface RowMapper {
