@@ -69,7 +69,7 @@ public class LoadBenchmark {
         List<T> entities = castList(rows.entities, type);
         Plan plan = Blink.plan();
         rows.jpaTables.table(type).addTo(plan, store -> entities, TableOptions.retain(Retain.NONE));
-        return plan.insert(connection, rows.jpaTables.insertOptions());
+        return plan.insert(connection, InsertOptions.defaults());
     }
 
     /** Blink reading the CSV file with blink-files' {@code Csv.from(Path)}, default inserter (binary COPY). */

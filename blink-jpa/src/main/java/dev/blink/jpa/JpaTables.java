@@ -1,6 +1,5 @@
 package dev.blink.jpa;
 
-import dev.blink.InsertOptions;
 import dev.blink.Plan;
 import dev.blink.jpa.internal.JpaModel;
 import dev.blink.spi.RowMapper;
@@ -10,9 +9,11 @@ import java.util.Objects;
 /**
  * Seeds JPA entities exactly as Hibernate ORM would store them: reads Hibernate's own mapping
  * model of an {@link EntityManagerFactory} (tables, columns, converters, enums, embeddables,
- * foreign keys, discriminators, generators) and turns entity objects into rows that Blink writes
- * with COPY. Hibernate opens no connection of its own for this; Blink's seed connection is used.
- * Immutable and thread-safe; make one per factory and share it.
+ * foreign keys, discriminators, generators), runs what {@code persist} runs on each entity
+ * (lifecycle callbacks and entity listeners, the interceptor, pre-insert listeners, versions,
+ * generators) and turns entity objects into rows that Blink writes with COPY. Hibernate opens no
+ * connection of its own for this; Blink's seed connection is used. Immutable and thread-safe; make
+ * one per factory and share it.
  *
  * <pre>{@code
  * JpaTables tables = JpaTables.from(entityManagerFactory);
@@ -21,7 +22,7 @@ import java.util.Objects;
  *         store -> factory.organizations(10));
  * tables.addTo(plan, User.class, store -> organizations.rows(store).stream()
  *         .flatMap(org -> factory.users(org, 50).stream()).toList());
- * plan.insert(dataSource, tables.insertOptions());
+ * plan.insert(dataSource);
  * }</pre>
  */
 public final class JpaTables {
@@ -59,22 +60,14 @@ public final class JpaTables {
     }
 
     /**
-     * The row mapper for entities and collection entries; register it with
-     * {@link InsertOptions.Builder#rowMapper(RowMapper)} (or use {@link #insertOptions()}).
+     * The row mapper for entities and collection entries. The tables that {@link EntityTable#addTo}
+     * adds are registered with it already; register it yourself only for entities that are rows of a
+     * plain step ({@code plan.addTable("users", store -> users, TableOptions.defaults().withRowMapper(
+     * tables.rowMapper()))}, or {@link dev.blink.InsertOptions.Builder#rowMapper} for every step of a
+     * {@code Seeder}); such a step writes the one table it names, not the entity's further tables.
      */
     public RowMapper rowMapper() {
         return model.rowMapper();
-    }
-
-    /** The default insert options with {@link #rowMapper()} registered. */
-    public InsertOptions insertOptions() {
-        return insertOptions(InsertOptions.defaults());
-    }
-
-    /** {@code options} with {@link #rowMapper()} registered (after the mappers they already have). */
-    public InsertOptions insertOptions(InsertOptions options) {
-        Objects.requireNonNull(options, "null options");
-        return options.toBuilder().rowMapper(model.rowMapper()).build();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.blink.jpa;
 import dev.blink.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
@@ -18,8 +19,14 @@ final class Hibernate {
 
     static EntityManagerFactory start(TestDatabase database, Writer ddl, Map<String, Object> properties,
                                       Class<?>... entities) {
+        return start(database, ddl, properties, List.of(), List.of(entities));
+    }
+
+    static EntityManagerFactory start(TestDatabase database, Writer ddl, Map<String, Object> properties,
+                                      List<String> mappingFiles, List<Class<?>> entities) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("blink-jpa-test")
                 .managedClasses(entities)
+                .mappingFiles(mappingFiles)
                 .jdbcUrl(database.jdbcUrl())
                 .jdbcCredentials(database.user(), database.password())
                 .jdbcPoolSize(2)

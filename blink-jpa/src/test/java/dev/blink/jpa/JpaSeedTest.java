@@ -73,7 +73,7 @@ class JpaSeedTest {
     private static void seed(Graph graph) {
         Plan plan = Blink.plan();
         graph.addTo(plan, tables);
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
     }
 
     private static void persistMore(String when) {
@@ -137,7 +137,7 @@ class JpaSeedTest {
         }).toList();
         Plan plan = Blink.plan();
         tables.addTo(plan, Comment.class, store -> Rows.of(comments.stream()));
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
 
         Set<UUID> ids = new HashSet<>();
         for (Comment comment : comments) {
@@ -159,7 +159,7 @@ class JpaSeedTest {
             comment.text = "forgotten " + i;
             return comment;
         })), TableOptions.retain(Retain.NONE));
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
         assertEquals(10L, ((Number) postgres.database().queryValue(
                 "SELECT count(*) FROM comments WHERE text LIKE 'forgotten %'")).longValue());
 
@@ -190,7 +190,7 @@ class JpaSeedTest {
         tables.addTo(plan, Post.class, store -> List.of(post));
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource()));
         assertTrue(e.getMessage().contains("table \"posts\", row 1"), e.getMessage());
         assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Post.author refers to a dev.blink.jpa.User that has no id"),
                 e.getMessage());
@@ -211,7 +211,7 @@ class JpaSeedTest {
         tables.addTo(plan, InvoiceLine.class, store -> lines);
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource()));
         assertTrue(e.getMessage().contains("table \"invoice_lines\", row 2"), e.getMessage());
         assertTrue(e.getMessage().contains("has no id (attribute id); assign it"), e.getMessage());
         assertEquals(0L, ((Number) postgres.database().queryValue(
@@ -231,7 +231,7 @@ class JpaSeedTest {
         tables.addTo(plan, User.class, store -> List.of(user));
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource()));
         assertTrue(e.getMessage().contains("table \"user_teams\", row 1: collection dev.blink.jpa.User.teams holds a "
                 + "dev.blink.jpa.Team that has no id"), e.getMessage());
         assertEquals(0L, ((Number) postgres.database().queryValue(
@@ -249,7 +249,7 @@ class JpaSeedTest {
         plan.addTable("audit_log", store -> organizations.rows(store).stream()
                 .map(o -> java.util.Map.of("organization_id", o.id, "note", "seeded " + o.name))
                 .toList());
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
 
         assertEquals("seeded mixed", postgres.database().queryValue(
                 "SELECT note FROM audit_log WHERE organization_id = '" + org.id + "'"));
@@ -273,7 +273,7 @@ class JpaSeedTest {
         Plan plan = Blink.plan().addTable("squads", store -> List.of(team));
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource(), InsertOptions.builder().rowMapper(tables.rowMapper()).build()));
         assertTrue(e.getMessage().contains("rows of entity dev.blink.jpa.Team are written to [teams], not to table squads"),
                 e.getMessage());
     }
@@ -290,7 +290,7 @@ class JpaSeedTest {
         tables.addTo(plan, Invoice.class, store -> List.of(invoice));
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource()));
         assertTrue(e.getMessage().contains("attribute dev.blink.jpa.Invoice.lines is a unidirectional @OneToMany"),
                 e.getMessage());
         assertEquals(0L, postgres.database().count("invoice_lines"));
@@ -322,7 +322,7 @@ class JpaSeedTest {
         tables.addTo(plan, User.class, store -> Rows.of(java.util.stream.Stream.of(user)));
 
         SeedException e = assertThrows(SeedException.class,
-                () -> plan.insert(postgres.database().dataSource(), tables.insertOptions()));
+                () -> plan.insert(postgres.database().dataSource()));
         assertTrue(e.getMessage().contains("needs the rows as a List"), e.getMessage());
         assertEquals(0L, ((Number) postgres.database().queryValue(
                 "SELECT count(*) FROM organizations WHERE name = 'streamed'")).longValue());
@@ -337,7 +337,7 @@ class JpaSeedTest {
         }).toList();
         Plan plan = Blink.plan();
         EntityTable<ArchivedPost> archive = tables.addTo(plan, ArchivedPost.class, store -> posts);
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
 
         assertEquals("archive.Old Posts", archive.name());
         assertEquals(List.of(1L, 2L, 3L), posts.stream().map(p -> p.id).toList());

@@ -52,7 +52,7 @@ class PooledLoSequenceTest {
         Plan plan = Blink.plan();
         tables.addTo(plan, Organization.class, store -> List.of(org));
         tables.addTo(plan, User.class, store -> seeded);
-        plan.insert(postgres.database().dataSource(), tables.insertOptions());
+        plan.insert(postgres.database().dataSource());
 
         assertEquals(LongStream.rangeClosed(1, 120).boxed().toList(), seeded.stream().map(u -> u.id).toList());
 

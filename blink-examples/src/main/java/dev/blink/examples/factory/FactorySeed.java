@@ -58,7 +58,7 @@ public final class FactorySeed {
                         .flatMap(user -> IntStream.range(0, 5).mapToObj(i -> factory.post(user)))
                         .toList());
 
-        return plan.insert(dataSource, tables.insertOptions());
+        return plan.insert(dataSource);
         // end::jpa[]
     }
 }

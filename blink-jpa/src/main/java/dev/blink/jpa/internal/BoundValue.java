@@ -77,8 +77,14 @@ final class BoundValue {
         }
         if (array) {
             // Hibernate's array binders ask the session's real connection for a java.sql.Array,
-            // which cannot be made while COPY runs: hand the elements to the inserter instead
-            return elements(relational, options);
+            // which cannot be made while COPY runs: hand the inserter the elements that the binder
+            // would put in it, converted by the binder (enums by ordinal or name, converters applied)
+            try {
+                return binder.getBindValue(relational, options);
+            } catch (SQLException | RuntimeException e) {
+                throw new IllegalArgumentException("Hibernate could not bind " + describe(relational) + " to column \""
+                        + column + "\": " + e.getMessage(), e);
+            }
         }
         recorder.reset();
         try {
@@ -119,23 +125,6 @@ final class BoundValue {
             return value.toString();
         }
         return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object elements(Object value, WrapperOptions options) {
-        if (value instanceof java.util.Collection<?> collection) {
-            return collection.toArray();
-        }
-        if (value instanceof Object[]) {
-            return value;
-        }
-        try {
-            return ((org.hibernate.type.descriptor.java.JavaType<Object>) mapping.getJdbcJavaType())
-                    .unwrap(value, Object[].class, options);
-        } catch (RuntimeException e) {
-            // a primitive array the inserter takes as it is
-            return value;
-        }
     }
 
     private static boolean isPgObject(Class<?> type) {

@@ -11,16 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.TransientObjectException;
-import org.hibernate.engine.jdbc.mutation.JdbcValueBindings;
-import org.hibernate.engine.jdbc.mutation.ParameterUsage;
-import org.hibernate.engine.jdbc.mutation.group.PreparedStatementDetails;
-import org.hibernate.engine.jdbc.mutation.spi.BindingGroup;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.collection.mutation.RowMutationOperations;
-import org.hibernate.sql.model.TableMapping;
 
 /**
  * The rows of a collection table: each entry goes through the collection persister's own
@@ -36,7 +31,7 @@ final class CollectionLayout implements RowLayout {
     private final List<String> columns;
     private final Map<String, Integer> positions = new HashMap<>();
     private final BoundValue[] binders;
-    private final Recording recording = new Recording();
+    private final RecordedBindings recording = new RecordedBindings();
     private final Set<String> elementColumns = new HashSet<>();
 
     private CollectionLayout(TableName table, CollectionPersister persister, SharedSessionContractImplementor session,
@@ -65,7 +60,7 @@ final class CollectionLayout implements RowLayout {
                     + Names.table(persister.getTableName()) + ", not " + context.table());
         }
         SharedSessionContractImplementor session = model.openSession(context.connection());
-        Recording probe = new Recording();
+        RecordedBindings probe = new RecordedBindings();
         try {
             persister.getRowMutationOperations().getInsertRowValues().applyValues(first.collection(), first.key(),
                     first.entry(), first.position(), session, probe);
@@ -74,7 +69,7 @@ final class CollectionLayout implements RowLayout {
         }
         List<String> columns = new ArrayList<>();
         List<SelectableMapping> mappings = new ArrayList<>();
-        for (Bound bound : probe.bound) {
+        for (RecordedBindings.Bound bound : probe.bound()) {
             String column = Names.column(bound.mapping().getSelectionExpression());
             if (!columns.contains(column)) {
                 columns.add(column);
@@ -101,13 +96,13 @@ final class CollectionLayout implements RowLayout {
             throw new IllegalArgumentException("the row is not an entry of collection " + persister.getRole());
         }
         Arrays.fill(values, null);
-        recording.bound.clear();
+        recording.clear();
         try {
             insertValues.applyValues(entry.collection(), entry.key(), entry.entry(), entry.position(), session, recording);
         } catch (TransientObjectException e) {
             throw noId(persister, table, entry, e);
         }
-        for (Bound bound : recording.bound) {
+        for (RecordedBindings.Bound bound : recording.bound()) {
             String column = Names.column(bound.mapping().getSelectionExpression());
             Integer position = positions.get(column);
             if (position == null) {
@@ -126,7 +121,7 @@ final class CollectionLayout implements RowLayout {
         if (element == null) {
             return;
         }
-        for (Bound bound : recording.bound) {
+        for (RecordedBindings.Bound bound : recording.bound()) {
             if (bound.value() != null && elementColumns.contains(bound.mapping().getSelectionExpression())) {
                 return;
             }
@@ -141,41 +136,5 @@ final class CollectionLayout implements RowLayout {
         return new IllegalArgumentException("collection " + persister.getRole() + " holds a " + type
                 + " that has no id: add the table of " + type + " to the plan before table " + table
                 + ", or assign the id", cause);
-    }
-
-    private record Bound(Object value, SelectableMapping mapping) {
-    }
-
-    /** Bindings that record each value with its column. */
-    private static final class Recording implements JdbcValueBindings {
-        private final List<Bound> bound = new ArrayList<>();
-
-        @Override
-        public BindingGroup getBindingGroup(String tableName) {
-            return null;
-        }
-
-        @Override
-        public void bindValue(Object value, String tableName, String columnName, ParameterUsage usage) {
-            throw new IllegalStateException("Hibernate bound column " + columnName + " of " + tableName
-                    + " without its mapping; Blink cannot tell its type");
-        }
-
-        @Override
-        public void bindValue(Object value, SelectableMapping selectableMapping, ParameterUsage usage) {
-            if (usage == ParameterUsage.SET) {
-                bound.add(new Bound(value, selectableMapping));
-            }
-        }
-
-        @Override
-        public void beforeStatement(PreparedStatementDetails statementDetails) {
-            // nothing is executed
-        }
-
-        @Override
-        public void afterStatement(TableMapping mutatingTable) {
-            // nothing is executed
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.Assigned;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
@@ -18,56 +19,108 @@ import org.hibernate.id.enhanced.PooledLoOptimizer;
 import org.hibernate.id.enhanced.PooledLoThreadLocalOptimizer;
 import org.hibernate.id.enhanced.PooledOptimizer;
 import org.hibernate.id.enhanced.SequenceStyleGenerator;
-import org.hibernate.id.uuid.UuidGenerator;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.type.descriptor.java.JavaType;
 
 /**
- * Ids for entities whose id is {@code null}: from the database's sequence in one round trip per
- * table, reading the values the way Hibernate's optimizer does so that Hibernate, afterwards, never
- * hands out one of them; from an identity column's sequence; or from a client-side generator.
+ * The ids of entities that {@code persist} would give one: whether an entity gets one (its id
+ * mapping's unsaved-value strategy decides), and from where. Sequence ids are allocated in one
+ * round trip per table, read the way Hibernate's optimizer reads them so that Hibernate, afterwards,
+ * never hands out one of them; identity ids from the identity column's sequence; other ids from
+ * Hibernate's own generator, in memory (UUIDs, {@code @MapsId} keys, custom generators).
  */
 final class Ids {
+
+    /** Where an entity's id comes from. */
+    enum Source {
+        /** The entity keeps the id it has: assigned ids, and generated ids already set. */
+        KEPT,
+        /** A database sequence, allocated in bulk. */
+        SEQUENCE,
+        /** An identity column, allocated in bulk from its sequence after the callbacks, as the insert would. */
+        IDENTITY,
+        /** Hibernate's generator, run in memory before the callbacks. */
+        GENERATOR
+    }
 
     private Ids() {
     }
 
-    /** Sets an id on every entity of {@code entities} (all of {@code root}'s hierarchy, ids null). */
-    static void allocate(JpaModel model, AbstractEntityPersister root, List<Object> entities,
-                         SharedSessionContractImplementor session, Connection connection) throws SQLException {
-        Generator generator = root.getGenerator();
-        if (generator instanceof SequenceStyleGenerator sequence && sequence.getDatabaseStructure().isPhysicalSequence()) {
-            String nextValue = sequence.determineBulkInsertionIdentifierGenerationSelectFragment(
-                    model.factory().getSqlStringGenerationContext());
-            List<Long> ids = fromSequence(root, sequence, nextValue, entities.size(), connection);
-            assign(root, entities, ids, session);
-        } else if (root.isIdentifierAssignedByInsert()) {
-            assign(root, entities, fromIdentity(root, entities.size(), connection), session);
-        } else if (generator instanceof BeforeExecutionGenerator before && generator.generatesOnInsert()
-                && !(generator instanceof PersistentIdentifierGenerator)) {
-            // client-side generators (UUIDs, custom ones); database-backed ones (table generators)
-            // would open connections of their own, outside the seed's transaction
-            for (Object entity : entities) {
-                root.setIdentifier(entity, before.generate(session, entity, null, EventType.INSERT), session);
-            }
-        } else {
-            throw new IllegalArgumentException(entities.size() + " " + root.getEntityName() + " entities have no id ("
-                    + root.getIdentifierPropertyName() + "), and " + describe(generator)
+    /**
+     * Where {@code entity}'s id comes from, decided as {@code persist} decides it
+     * ({@code AbstractSaveEventListener.saveWithGeneratedId}), for an entity whose id is unsaved.
+     * A generated id that is already set is kept (Hibernate would refuse the entity as detached).
+     */
+    static Source source(AbstractEntityPersister persister, Object entity, SharedSessionContractImplementor session) {
+        Generator generator = persister.getGenerator();
+        if (generator instanceof Assigned || !generator.generatesOnInsert()
+                || !unsaved(persister, persister.getIdentifier(entity, session))) {
+            return Source.KEPT;
+        }
+        if (generator.generatedOnExecution(entity, session)) {
+            return Source.IDENTITY;
+        }
+        if (!generator.generatedBeforeExecution(entity, session)) {
+            return Source.KEPT;
+        }
+        return generator instanceof SequenceStyleGenerator sequence && sequence.getDatabaseStructure().isPhysicalSequence()
+                ? Source.SEQUENCE : Source.GENERATOR;
+    }
+
+    /**
+     * Whether {@code id} is unsaved for the persister's unsaved-value strategy: {@code null}, {@code 0}
+     * for a primitive id, or undetermined (a composite key), which persist takes as unsaved.
+     */
+    static boolean unsaved(AbstractEntityPersister persister, Object id) {
+        if (id == null) {
+            return true;
+        }
+        Boolean unsaved = persister.getIdentifierMapping().getUnsavedStrategy().isUnsaved(id);
+        return unsaved == null || unsaved;
+    }
+
+    /** Sets sequence ids on {@code entities} (all of {@code root}'s hierarchy, ids unsaved), in one round trip. */
+    static void allocateSequence(JpaModel model, AbstractEntityPersister root, List<Object> entities,
+                                 SharedSessionContractImplementor session, Connection connection) throws SQLException {
+        SequenceStyleGenerator sequence = (SequenceStyleGenerator) root.getGenerator();
+        String nextValue = sequence.determineBulkInsertionIdentifierGenerationSelectFragment(
+                model.factory().getSqlStringGenerationContext());
+        assign(root, entities, fromSequence(root, sequence, nextValue, entities.size(), connection), session);
+    }
+
+    /** Sets identity ids on {@code entities}, from the identity column's sequence, in one round trip. */
+    static void allocateIdentity(AbstractEntityPersister root, List<Object> entities,
+                                 SharedSessionContractImplementor session, Connection connection) throws SQLException {
+        assign(root, entities, fromIdentity(root, entities.size(), connection), session);
+    }
+
+    /**
+     * Runs Hibernate's own generator for {@code entity}, in memory.
+     *
+     * @throws IllegalArgumentException if the generator needs the database (table generators): it
+     *     would open connections of its own, outside the seed's transaction
+     */
+    static void generate(AbstractEntityPersister persister, Object entity, SharedSessionContractImplementor session) {
+        Generator generator = persister.getGenerator();
+        if (generator instanceof PersistentIdentifierGenerator || !(generator instanceof BeforeExecutionGenerator before)) {
+            throw new IllegalArgumentException("the " + persister.getEntityName() + " has no id ("
+                    + persister.getIdentifierPropertyName() + "), and " + describe(generator)
                     + " is not a generator Blink can run: assign the ids, or map the id with "
                     + "@GeneratedValue(strategy = SEQUENCE, IDENTITY or UUID)");
         }
+        Object current = generator.allowAssignedIdentifiers() ? persister.getIdentifier(entity, session) : null;
+        Object id = before.generate(session, entity, current, EventType.INSERT);
+        if (id == null) {
+            throw new IllegalArgumentException(describe(generator) + " generated a null id for a "
+                    + persister.getEntityName());
+        }
+        persister.setIdentifier(entity, id, session);
     }
 
-    /** For rows streamed one by one: only generators that need no database. */
-    static void generateClientSide(AbstractEntityPersister persister, Object entity, SharedSessionContractImplementor session) {
-        Generator generator = persister.getGenerator();
-        if (generator instanceof UuidGenerator) {
-            persister.setIdentifier(entity, ((BeforeExecutionGenerator) generator)
-                    .generate(session, entity, null, EventType.INSERT), session);
-            return;
-        }
-        throw new IllegalArgumentException("the " + persister.getEntityName() + " has no id ("
-                + persister.getIdentifierPropertyName() + ") and its ids come from " + describe(generator)
+    /** The refusal for a streamed entity whose id must come from the database. */
+    static IllegalArgumentException needsList(AbstractEntityPersister persister) {
+        return new IllegalArgumentException("the " + persister.getEntityName() + " has no id ("
+                + persister.getIdentifierPropertyName() + ") and its ids come from " + describe(persister.getGenerator())
                 + "; Blink allocates such ids for all rows before writing them, which needs the rows as a List "
                 + "(or other Collection), not a stream. Return a List, or assign the ids");
     }

@@ -15,18 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.EventType;
-import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
-import org.hibernate.type.SqlTypes;
 
 /**
  * Hibernate's mapping model of one {@link EntityManagerFactory}, read for Blink: which tables an
@@ -68,27 +65,27 @@ public final class JpaModel {
         return factory;
     }
 
-    /** The tables {@code entityClass} writes, in the order they must be written. */
+    /**
+     * The tables {@code entityClass} writes, in the order they must be written: the tables of its
+     * hierarchy (for {@code TABLE_PER_CLASS}, one per concrete class), then its collection tables.
+     *
+     * @throws PlanException if the mapping is one Blink cannot write as Hibernate would
+     */
     public List<TablePlan> tables(Class<?> entityClass) {
         AbstractEntityPersister persister = requirePersister(entityClass);
         List<AbstractEntityPersister> family = family(persister);
         Map<TableName, TablePlan> tables = new LinkedHashMap<>();
         for (AbstractEntityPersister member : family) {
+            MappingChecks.check(factory, member);
+            if (member instanceof UnionSubclassEntityPersister && member.isAbstract()) {
+                continue; // TABLE_PER_CLASS: Hibernate makes no table for an abstract class
+            }
             member.forEachMutableTable(table -> {
                 TableName name = Names.table(table.getTableName());
-                if (table.getInsertCustomSql() != null) {
-                    throw new PlanException("Entity " + member.getEntityName() + " is inserted into table " + name
-                            + " by custom SQL (@SQLInsert), which Blink cannot run as COPY; seed it through Hibernate, "
-                            + "or drop the custom insert");
-                }
                 if (!tables.containsKey(name)) {
-                    tables.put(name, TablePlan.entityTable(name, tables.isEmpty(), table.isOptional()));
+                    tables.put(name, TablePlan.entityTable(name, table.isIdentifierTable(), table.isOptional()));
                 }
             });
-        }
-        for (AbstractEntityPersister member : family) {
-            rejectLargeObjects(member);
-            rejectSqlExpressions(member);
         }
         Map<String, TablePlan> collections = new LinkedHashMap<>();
         for (AbstractEntityPersister member : family) {
@@ -115,42 +112,6 @@ public final class JpaModel {
         return List.copyOf(all);
     }
 
-    private void rejectSqlExpressions(AbstractEntityPersister member) {
-        Dialect dialect = factory.getJdbcServices().getDialect();
-        for (int i = 0; i < member.getNumberOfAttributeMappings(); i++) {
-            AttributeMapping attribute = member.getAttributeMapping(i);
-            if (attribute.getGenerator() instanceof OnExecutionGenerator generator && generator.generatesOnInsert()
-                    && generator.generatedOnExecution() && generator.referenceColumnsInSql(dialect, EventType.INSERT)) {
-                String[] values = generator.getReferencedColumnValues(dialect, EventType.INSERT);
-                for (String value : values == null ? new String[0] : values) {
-                    if (value != null && !value.equals("?")) {
-                        throw new PlanException("attribute " + member.getEntityName() + "." + attribute.getAttributeName()
-                                + " is generated on insert by the SQL expression " + value + " (e.g. @CurrentTimestamp("
-                                + "source = DB)), which Blink cannot evaluate in COPY. Generate it in the JVM (the default "
-                                + "source), or give the column a default and map it with @Generated");
-                    }
-                }
-            }
-        }
-    }
-
-    private static void rejectLargeObjects(AbstractEntityPersister member) {
-        for (int i = 0; i < member.getNumberOfAttributeMappings(); i++) {
-            AttributeMapping attribute = member.getAttributeMapping(i);
-            var part = attribute instanceof PluralAttributeMapping plural ? plural.getElementDescriptor() : attribute;
-            part.forEachSelectable((index, selectable) -> {
-                int code = selectable.getJdbcMapping().getJdbcType().getDdlTypeCode();
-                if (code == SqlTypes.BLOB || code == SqlTypes.CLOB || code == SqlTypes.NCLOB) {
-                    throw new PlanException("attribute " + member.getEntityName() + "." + attribute.getAttributeName()
-                            + " (column " + selectable.getSelectionExpression() + ") is mapped as a large object ("
-                            + selectable.getJdbcMapping().getJdbcType().getFriendlyName() + "), which PostgreSQL keeps "
-                            + "outside the table and COPY cannot write. Map it as text or bytea instead, e.g. "
-                            + "@JdbcTypeCode(SqlTypes.LONG32VARCHAR) or @JdbcTypeCode(SqlTypes.LONG32VARBINARY) without @Lob");
-                }
-            });
-        }
-    }
-
     /**
      * The persister of {@code entityClass}.
      *
@@ -168,14 +129,7 @@ public final class JpaModel {
                     + "persistence unit)" : "") + "; its entities are " + known
                     + ". Add the class to the persistence unit (managedClasses / <class>) or seed the entity it belongs to.");
         }
-        AbstractEntityPersister found = persister.get();
-        if (found.getRootEntityDescriptor().getAuxiliaryMapping() != null) {
-            throw new PlanException("Entity " + found.getEntityName() + " uses "
-                    + found.getRootEntityDescriptor().getAuxiliaryMapping().getClass().getSimpleName()
-                    + " (@SoftDelete or a temporal/audit mapping), which Blink cannot write: Hibernate adds columns of its own "
-                    + "to every insert. Seed such tables through Hibernate, or drop the mapping.");
-        }
-        return found;
+        return persister.get();
     }
 
     Optional<AbstractEntityPersister> persister(Class<?> type) {

@@ -7,31 +7,29 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.collection.spi.CollectionSemantics;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
 
 /**
- * One table that an entity class writes: its main table (the first, with the rows the caller
- * gives), another table of its hierarchy or a secondary table (the main rows that have a row
- * there), or a collection table (one row per collection entry).
+ * One table that an entity class writes: a table that holds the id of its rows' entities (the
+ * hierarchy's main table; with {@code TABLE_PER_CLASS}, the table of one concrete class), another
+ * table of its hierarchy or a secondary table (the entities that have a row there), or a collection
+ * table (one row per collection entry).
  *
  * @param table the table
- * @param main whether this is the entity's main table
+ * @param identifier whether this table holds its entities' ids (it is not a further table of them)
  * @param optional whether a row is written only when one of its attributes is not null
  * @param role the collection role, for a collection table
  * @param owner the class declaring the collection, for a collection table
  */
-public record TablePlan(TableName table, boolean main, boolean optional, String role, Class<?> owner) {
+public record TablePlan(TableName table, boolean identifier, boolean optional, String role, Class<?> owner) {
 
-    static TablePlan entityTable(TableName table, boolean main, boolean optional) {
-        return new TablePlan(table, main, optional, null, null);
+    static TablePlan entityTable(TableName table, boolean identifier, boolean optional) {
+        return new TablePlan(table, identifier, optional, null, null);
     }
 
     static TablePlan collectionTable(TableName table, String role, Class<?> owner) {
@@ -44,17 +42,17 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
     }
 
     /**
-     * This table's rows, made from the rows written to the entity's main table.
+     * This table's rows, made from the entities of the hierarchy.
      *
-     * @throws SeedException if an owner of a collection has no id
+     * @throws SeedException if an owner of a collection has no id, or a collection is not in memory
      */
-    public List<Object> rows(JpaModel model, List<?> mainRows) {
-        return collection() ? collectionRows(model, mainRows) : entityRows(model, mainRows);
+    public List<Object> rows(JpaModel model, List<?> entities) {
+        return collection() ? collectionRows(model, entities) : entityRows(model, entities);
     }
 
-    private List<Object> entityRows(JpaModel model, List<?> mainRows) {
+    private List<Object> entityRows(JpaModel model, List<?> entities) {
         List<Object> rows = new ArrayList<>();
-        for (Object row : mainRows) {
+        for (Object row : entities) {
             Optional<AbstractEntityPersister> persister = model.persister(row.getClass());
             if (persister.isEmpty()) {
                 continue;
@@ -76,13 +74,13 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
         return false;
     }
 
-    private List<Object> collectionRows(JpaModel model, List<?> mainRows) {
+    private List<Object> collectionRows(JpaModel model, List<?> entities) {
         CollectionPersister persister = model.collection(role);
         PluralAttributeMapping attribute = persister.getAttributeMapping();
         List<Object> rows = new ArrayList<>();
         SharedSessionContractImplementor session = model.openSession();
         try {
-            for (Object owner : mainRows) {
+            for (Object owner : entities) {
                 if (!this.owner.isInstance(owner)) {
                     continue;
                 }
@@ -91,9 +89,18 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
                     continue;
                 }
                 AbstractEntityPersister ownerPersister = model.persister(owner.getClass()).orElseThrow();
-                Object key = key(persister, ownerPersister, owner, session);
-                PersistentCollection<?> collection = value instanceof PersistentCollection<?> wrapped ? wrapped
-                        : wrap(persister, value, session);
+                Object key = CollectionKeys.key(persister, ownerPersister, owner, session);
+                if (key == null) {
+                    throw new SeedException(Location.of(table.toString()), "the " + ownerPersister.getEntityName()
+                            + " that holds collection " + attribute.getAttributeName()
+                            + " has no id; write the entity's table before its collection tables", null);
+                }
+                PersistentCollection<?> collection;
+                try {
+                    collection = CollectionKeys.wrap(persister, owner, value, session);
+                } catch (IllegalArgumentException e) {
+                    throw new SeedException(Location.of(table.toString()), e.getMessage(), e);
+                }
                 int position = 0;
                 for (Iterator<?> entries = collection.entries(persister); entries.hasNext(); position++) {
                     Object entry = entries.next();
@@ -106,25 +113,5 @@ public record TablePlan(TableName table, boolean main, boolean optional, String 
             session.close();
         }
         return rows;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static PersistentCollection<?> wrap(CollectionPersister persister, Object value,
-                                                SharedSessionContractImplementor session) {
-        CollectionSemantics semantics = persister.getCollectionSemantics();
-        return semantics.wrap(value, persister, session);
-    }
-
-    private Object key(CollectionPersister persister, AbstractEntityPersister ownerPersister, Object owner,
-                       SharedSessionContractImplementor session) {
-        var target = persister.getAttributeMapping().getKeyDescriptor().getTargetPart();
-        Object key = target instanceof AttributeMapping property && !(target instanceof EntityIdentifierMapping)
-                ? property.getValue(owner) : ownerPersister.getIdentifier(owner, session);
-        if (key == null) {
-            throw new SeedException(Location.of(table.toString()), "the " + ownerPersister.getEntityName()
-                    + " that holds collection " + persister.getAttributeMapping().getAttributeName()
-                    + " has no id; write the entity's table before its collection tables", null);
-        }
-        return key;
     }
 }
