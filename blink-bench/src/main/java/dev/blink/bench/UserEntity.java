@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** {@code bench_users} as a JPA entity with an assigned id, for Hibernate and blink-jpa. */
 @Entity
@@ -27,7 +28,7 @@ public class UserEntity {
     private OffsetDateTime createdAt;
     private UUID uuid;
     @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
+    @JdbcTypeCode(SqlTypes.JSON)
     private String tags;
 
     /** For JPA. */

@@ -44,7 +44,7 @@ class JpaSeedTest {
         hibernate = Hibernate.start(postgres.database(), null, Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class,
                 Comment.class, Invoice.class, InvoiceLine.class, Document.class, Asset.class, Laptop.class,
-                Shelf.class, Book.class, ArchivedPost.class, Stamp.class);
+                Shelf.class, Book.class, ArchivedPost.class, Stamp.class, Node.class);
         tables = JpaTables.from(hibernate);
     }
 
@@ -343,6 +343,102 @@ class JpaSeedTest {
         assertEquals(List.of(1L, 2L, 3L), posts.stream().map(p -> p.id).toList());
         assertEquals("archived 2", postgres.database().queryValue(
                 "SELECT \"Title\" FROM archive.\"Old Posts\" WHERE \"Post Id\" = 3"));
+    }
+
+    @Test
+    void writesATreeInAnyOrderFromAListAndSaysHowToOrderAStream() {
+        Node root = Node.of("root", null);
+        Node child = Node.of("child", root);
+        Node grandchild = Node.of("grandchild", child);
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Node.class, store -> List.of(grandchild, child, root));
+        plan.insert(postgres.database().dataSource());
+        assertEquals(child.id, postgres.database().queryValue(
+                "SELECT parent_id FROM nodes WHERE name = 'grandchild' AND id = '" + grandchild.id + "'"));
+
+        Node parent = Node.of("streamed parent", null);
+        Node early = Node.of("streamed child", parent);
+        Plan streamed = Blink.plan();
+        tables.addTo(streamed, Node.class, store -> Rows.of(java.util.stream.Stream.of(early, parent)));
+        SeedException e = assertThrows(SeedException.class,
+                () -> streamed.insert(postgres.database().dataSource()));
+        assertTrue(e.getMessage().contains("table \"nodes\", row 1: attribute dev.blink.jpa.Node.parent refers to a "
+                + "dev.blink.jpa.Node that has no id yet, in the same table nodes. The rows are streamed"), e.getMessage());
+        assertTrue(e.getMessage().contains("put every row after the rows it refers to, or return the rows as a List"),
+                e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM nodes WHERE name LIKE 'streamed%'")).longValue());
+    }
+
+    @Test
+    void namesTheLazyCollectionThatHibernateNeverLoaded() {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = "lazy";
+        User saved = new User();
+        saved.organization = org;
+        saved.email = new Email("lazy@example.org");
+        saved.nicknames.add("kept");
+        EntityManager em = hibernate.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.persist(org);
+            em.persist(saved);
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+        User detached;
+        em = hibernate.createEntityManager();
+        try {
+            detached = em.find(User.class, saved.id);
+        } finally {
+            em.close();
+        }
+        detached.id = null;
+        Plan plan = Blink.plan();
+        tables.addTo(plan, User.class, store -> List.of(detached));
+
+        SeedException e = assertThrows(SeedException.class, () -> plan.insert(postgres.database().dataSource()));
+        assertTrue(e.getMessage().contains("attribute dev.blink.jpa.User.nicknames is a lazy collection that "
+                + "Hibernate never loaded"), e.getMessage());
+        assertTrue(e.getMessage().contains("initialize it while the session is open"), e.getMessage());
+        assertEquals(1L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM users WHERE email = 'mailto:lazy@example.org'")).longValue());
+    }
+
+    @Test
+    void namesTheRowThatIsNullAmongTheEntities() {
+        Organization org = new Organization();
+        org.id = UUID.randomUUID();
+        org.name = "with a null user";
+        User user = new User();
+        user.organization = org;
+        List<User> users = new java.util.ArrayList<>();
+        users.add(user);
+        users.add(null);
+        Plan plan = Blink.plan();
+        tables.addTo(plan, Organization.class, store -> List.of(org));
+        tables.addTo(plan, User.class, store -> users);
+
+        SeedException e = assertThrows(SeedException.class, () -> plan.insert(postgres.database().dataSource()));
+        assertTrue(e.getMessage().contains("row 2 is null: the source of table users returned a null among its "
+                + "dev.blink.jpa.User entities; leave nulls out"), e.getMessage());
+        assertEquals(0L, ((Number) postgres.database().queryValue(
+                "SELECT count(*) FROM organizations WHERE name = 'with a null user'")).longValue());
+    }
+
+    @Test
+    void refusesANullThatHibernatesNullabilityCheckRefuses() {
+        User orphan = new User();
+        orphan.email = new Email("orphan@example.org");
+        Plan plan = Blink.plan();
+        tables.addTo(plan, User.class, store -> List.of(orphan));
+
+        SeedException e = assertThrows(SeedException.class, () -> plan.insert(postgres.database().dataSource()));
+        assertTrue(e.getMessage().contains("table \"users\", row 1: not-null property references a null or transient "
+                + "value for entity dev.blink.jpa.User.organization; Hibernate refuses to persist such an entity"),
+                e.getMessage());
     }
 
     @Test

@@ -220,7 +220,7 @@ final class Staging {
         } catch (SQLException e) {
             throw new IllegalArgumentException("column " + column + " of table " + columns.table()
                     + " is written through the expression " + expression + ", which the server does not accept for a "
-                    + type.getSimpleName() + " parameter: " + e.getMessage(), e);
+                    + type.getSimpleName() + " parameter (Hibernate's own insert fails the same way): " + e.getMessage(), e);
         }
         Object bound = sample == null ? null : columns.binder(position).toValue(sample, session);
         Class<?> written = bound == null ? type : bound.getClass();
