@@ -24,7 +24,7 @@ final class Model {
     private static List<Class<?>> entities() {
         List<Class<?>> all = new ArrayList<>(List.of(Organization.class, Team.class, User.class, Post.class,
                 Payment.class, CardPayment.class, WirePayment.class, Vehicle.class, Car.class, Truck.class, Asset.class,
-                Laptop.class, Shelf.class, Book.class));
+                Laptop.class, Shelf.class, Book.class, Comment.class));
         for (Class<?> group : List.of(CallbackGroup.class, OrderColumnGroup.class, DynamicInsertGroup.class,
                 WriteExpressionGroup.class, PrimitiveIdGroup.class, JsonAggregateGroup.class, TablePerClassGroup.class,
                 EnumArrayGroup.class, DerivedIdGroup.class)) {
