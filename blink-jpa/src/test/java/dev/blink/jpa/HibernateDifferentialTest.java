@@ -93,6 +93,11 @@ class HibernateDifferentialTest {
     }
 
     @Test
+    void leavesTheColumnsOfOtherSingleTableClassesToTheirDefaults() {
+        compare(new SingleTableDefaultsGroup(), new SingleTableDefaultsGroup());
+    }
+
+    @Test
     void hasTheServerEvaluateCustomWriteExpressions() {
         compare(new WriteExpressionGroup(), new WriteExpressionGroup());
     }
