@@ -2,24 +2,19 @@ package dev.blink.jpa.internal;
 
 import dev.blink.Location;
 import dev.blink.SeedException;
-import dev.blink.TableName;
 import dev.blink.ValueException;
-import dev.blink.spi.RowOrigin;
 import dev.blink.spi.TableInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A run of consecutive rows of one table that leave out the same columns: the rows of one
  * statement. Reads the table's rows until one has another shape, which it keeps for the next run.
  * Not thread-safe.
  */
-final class RunInput implements TableInput {
+final class RunInput extends ForwardingInput {
 
-    private final TableInput input;
     private final Object[] row;
     private final RowShape shape;
     private final long[] omitted;
@@ -35,7 +30,7 @@ final class RunInput implements TableInput {
      * {@code shape} holds now), of the columns that row writes.
      */
     RunInput(TableInput input, Object[] row, RowShape shape, int mappedColumns) {
-        this.input = input;
+        super(input);
         this.row = row;
         this.shape = shape;
         this.omitted = shape.tracked() ? shape.omitted().clone() : null;
@@ -60,18 +55,8 @@ final class RunInput implements TableInput {
     }
 
     @Override
-    public TableName table() {
-        return input.table();
-    }
-
-    @Override
     public List<String> columns() {
         return columns;
-    }
-
-    @Override
-    public Set<String> constantColumns() {
-        return input.constantColumns();
     }
 
     @Override
@@ -101,21 +86,6 @@ final class RunInput implements TableInput {
             values[i] = row[included[i]];
         }
         return true;
-    }
-
-    @Override
-    public long rowNumber() {
-        return input.rowNumber();
-    }
-
-    @Override
-    public Optional<RowOrigin> origin() {
-        return input.origin();
-    }
-
-    @Override
-    public Location location() {
-        return input.location();
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.blink.SeedException;
 import dev.blink.TableName;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.Inserter;
-import dev.blink.spi.RowOrigin;
 import dev.blink.spi.TableInput;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,11 +101,6 @@ final class Staging {
         }
         return expressions.isEmpty() ? Optional.empty()
                 : Optional.of(new Staging(columns.table(), expressions, types));
-    }
-
-    /** The columns written through an expression. */
-    Set<String> columns() {
-        return expressions.keySet();
     }
 
     /**
@@ -344,15 +337,14 @@ final class Staging {
     }
 
     /** The rows of a run, as the temporary table takes them: with their ordinal. */
-    private static final class Staged implements TableInput {
-        private final TableInput rows;
+    private static final class Staged extends ForwardingInput {
         private final TableName stage;
         private final List<String> columns;
         private final int ordinal;
         private long count;
 
         Staged(TableInput rows, TableName stage) {
-            this.rows = rows;
+            super(rows);
             this.stage = stage;
             List<String> all = new ArrayList<>(rows.columns());
             all.add(ORDINAL);
@@ -371,32 +363,12 @@ final class Staging {
         }
 
         @Override
-        public Set<String> constantColumns() {
-            return rows.constantColumns();
-        }
-
-        @Override
         public boolean next(Object[] values) {
-            if (!rows.next(values)) {
+            if (!input.next(values)) {
                 return false;
             }
             values[ordinal] = ++count;
             return true;
-        }
-
-        @Override
-        public long rowNumber() {
-            return rows.rowNumber();
-        }
-
-        @Override
-        public Optional<RowOrigin> origin() {
-            return rows.origin();
-        }
-
-        @Override
-        public Location location() {
-            return rows.location();
         }
     }
 }
