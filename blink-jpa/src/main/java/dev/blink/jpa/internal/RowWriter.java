@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hibernate.TransientObjectException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -50,6 +51,8 @@ final class RowWriter {
     private final List<InverseList> lists = new ArrayList<>();
     private final List<int[]> listPositions = new ArrayList<>();
     private final List<PluralAttributeMapping> foreignKeyCollections = new ArrayList<>();
+    /** The position of the one key column, for an id that goes there as it is; -1 for the others. */
+    private final int directKey;
     private final int discriminatorPosition;
     private final Object discriminatorValue;
     private final AttributeMapping.JdbcValueBiConsumer<Object[], Object> consumer = this::bind;
@@ -74,6 +77,10 @@ final class RowWriter {
         this.prepared = prepared;
         this.lifecycle = main ? Lifecycle.of(model, persister, session) : null;
         this.dynamicInsert = persister.isDynamicInsert();
+        var keys = mapping.getKeyMapping().getKeyColumns();
+        this.directKey = keys.size() == 1 && persister.getIdentifierMapping() instanceof BasicValuedModelPart basic
+                && basic.getJdbcMapping().getValueConverter() == null
+                ? columns.renderedPosition(keys.get(0).getColumnName()) : -1;
         this.attributes = TableColumns.written(persister, mapping);
         this.selectables = new SelectableMapping[attributes.length][];
         this.positions = new int[attributes.length][];
@@ -149,13 +156,17 @@ final class RowWriter {
         if (shape.tracked()) {
             shape.begin();
         }
-        mapping.getKeyMapping().breakDownKeyJdbcValues(id, (jdbcValue, keyColumn) -> {
-            if (jdbcValue == null) {
-                throw new IllegalArgumentException("the " + persister.getEntityName() + " has an id with a null part ("
-                        + keyColumn.getColumnName() + "); assign every part of the id");
-            }
-            set(columns.renderedPosition(keyColumn.getColumnName()), jdbcValue, values);
-        }, session);
+        if (directKey >= 0) {
+            set(directKey, id, values); // what the id's breakdown gives for a basic id without a converter
+        } else {
+            mapping.getKeyMapping().breakDownKeyJdbcValues(id, (jdbcValue, keyColumn) -> {
+                if (jdbcValue == null) {
+                    throw new IllegalArgumentException("the " + persister.getEntityName() + " has an id with a null part ("
+                            + keyColumn.getColumnName() + "); assign every part of the id");
+                }
+                set(columns.renderedPosition(keyColumn.getColumnName()), jdbcValue, values);
+            }, session);
+        }
         for (int k = 0; k < attributes.length; k++) {
             int index = attributes[k];
             Object value = state[index];
