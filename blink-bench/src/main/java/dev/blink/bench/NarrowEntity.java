@@ -1,11 +1,13 @@
 package dev.blink.bench;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** {@code bench_narrow} as a JPA entity (the table has no key; JPA needs one, so {@code id} is it). */
+/** {@code bench_narrow} as a JPA entity with an entity listener (the table has no key; JPA needs one, so {@code id} is it). */
 @Entity
+@EntityListeners(BenchListener.class)
 @Table(name = "bench_narrow")
 public class NarrowEntity {
 

@@ -2,6 +2,7 @@ package dev.blink.bench;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -10,8 +11,9 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** {@code bench_users} as a JPA entity with an assigned id, for Hibernate and blink-jpa. */
+/** {@code bench_users} as a JPA entity with an assigned id and an entity listener, for Hibernate and blink-jpa. */
 @Entity
+@EntityListeners(BenchListener.class)
 @Table(name = "bench_users")
 public class UserEntity {
 
