@@ -67,7 +67,8 @@ public final class TestDatabase implements AutoCloseable {
      * Runs {@code main} in a fresh JVM on the test class path, limited to {@code maxHeap} (e.g.
      * {@code "64m"}) and ended at its first {@code OutOfMemoryError}, with this database's URL,
      * user and password as its first three arguments and then {@code args}: for tests that prove a
-     * bounded heap.
+     * bounded heap. The whole heap is committed from the start ({@code -Xms} as {@code -Xmx}), so that
+     * large arrays find the same room on every run instead of depending on how the heap grew.
      *
      * @return what the JVM printed
      * @throws AssertionError if it exits other than with 0 or runs longer than {@code timeoutMinutes}
@@ -75,7 +76,7 @@ public final class TestDatabase implements AutoCloseable {
     public String runJava(String maxHeap, Class<?> main, int timeoutMinutes, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + maxHeap, "-Xms" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 main.getName(), jdbcUrl(), user(), password()));
         command.addAll(List.of(args));
         File log = Files.createTempFile("blink-java", ".log").toFile();
