@@ -30,7 +30,9 @@ final class StoppableFiles {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            Stops.check(token, input.location(0));
+            if (Stops.asked(token)) {
+                throw Stops.now(token, input.location(0));
+            }
             return input.read(buffer, offset, length);
         }
 
@@ -64,7 +66,9 @@ final class StoppableFiles {
 
         @Override
         public boolean next() {
-            Stops.check(token, input.location(input.rowNumber() + 1, input.line()));
+            if (Stops.asked(token)) { // the location only then: this runs for every object
+                throw Stops.now(token, input.location(input.rowNumber() + 1, input.line()));
+            }
             return input.next();
         }
 

@@ -16,9 +16,14 @@ public final class Stops {
      * Throws if the seed should stop now: its cancellation was cancelled or its thread interrupted.
      */
     static void check(CancelToken token, Location where) {
-        if (token.cancelled() || Thread.currentThread().isInterrupted()) {
+        if (asked(token)) {
             throw now(token, where);
         }
+    }
+
+    /** Whether the seed should stop now; for a caller that makes the {@link Location} only then. */
+    static boolean asked(CancelToken token) {
+        return token.cancelled() || Thread.currentThread().isInterrupted();
     }
 
     /**
