@@ -70,20 +70,24 @@ public final class Fixtures {
             }
             entities = list;
             sessionFactory = SESSION_FACTORIES.computeIfAbsent(LoadState.url(load.database, true),
-                    url -> sessionFactory(url, load.database.user(), load.database.password()));
+                    url -> sessionFactory(url, load.database.user(), load.database.password(), 2));
             jpaTables = JpaTables.from(sessionFactory);
             entityClass = load.benchTable == BenchTable.USERS ? UserEntity.class : NarrowEntity.class;
         }
 
-        /** Hibernate with JDBC batches of 1000, ordered inserts and pgjdbc's batch rewriting. */
-        static SessionFactory sessionFactory(String url, String user, String password) {
+        /**
+         * Hibernate with JDBC batches of 1000, ordered inserts and pgjdbc's batch rewriting, over a
+         * pool of {@code poolSize} connections (1: every session gets the same connection, so its
+         * server backend is known).
+         */
+        static SessionFactory sessionFactory(String url, String user, String password, int poolSize) {
             // Hibernate logs through jboss-logging: send it to SLF4J, which is silent here (slf4j-nop)
             System.setProperty("org.jboss.logging.provider", "slf4j");
             EntityManagerFactory factory = new HibernatePersistenceConfiguration("blink-bench")
                     .managedClasses(UserEntity.class, NarrowEntity.class)
                     .jdbcUrl(url)
                     .jdbcCredentials(user, password)
-                    .jdbcPoolSize(2)
+                    .jdbcPoolSize(poolSize)
                     .property("hibernate.jdbc.batch_size", 1000)
                     .property("hibernate.order_inserts", true)
                     .property("hibernate.generate_statistics", false)
