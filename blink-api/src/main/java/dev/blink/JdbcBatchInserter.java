@@ -57,7 +57,7 @@ public final class JdbcBatchInserter implements Inserter {
                 throw new SeedException(input.location(), "a row without columns cannot be inserted", null);
             }
             resolve(connection, input);
-            return new InsertStats(0, 0);
+            return InsertStats.written(0, 0);
         }
         StringJoiner names = new StringJoiner(", ", " (", ")");
         StringJoiner marks = new StringJoiner(", ", " VALUES (", ")");
@@ -68,6 +68,8 @@ public final class JdbcBatchInserter implements Inserter {
         String sql = "INSERT INTO " + input.table().toSql() + names + marks;
         int batchSize = options.batchSize();
         Object[] values = new Object[columns.size()];
+        // counted here, not input.rowNumber(): an input may be one part of a table whose numbers run on
+        long written = 0;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             running.put(connection, statement);
             long timeout = options.statementTimeout().toSeconds();
@@ -77,6 +79,7 @@ public final class JdbcBatchInserter implements Inserter {
             long batchStart = 1;
             int inBatch = 0;
             while (input.next(values)) {
+                written++;
                 for (int i = 0; i < values.length; i++) {
                     try {
                         statement.setObject(i + 1, toJdbc(values[i]));
@@ -101,7 +104,7 @@ public final class JdbcBatchInserter implements Inserter {
         if (input.rowNumber() == 0) {
             resolve(connection, input);
         }
-        return new InsertStats(input.rowNumber(), 0);
+        return InsertStats.written(written, 0); // a plain INSERT: every row is written or the batch fails
     }
 
     /** Checks that the table and columns of a table without rows exist, as an insert would have. */

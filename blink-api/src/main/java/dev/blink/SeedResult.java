@@ -37,9 +37,17 @@ public final class SeedResult {
                         + tables.stream().map(TableResult::table).toList()));
     }
 
-    /** Rows written, all tables together. */
+    /** Rows written (inserted, or updated by an upsert), all tables together. */
     public long rows() {
         return tables.stream().mapToLong(TableResult::rows).sum();
+    }
+
+    /**
+     * Rows given but not written, all tables together: those an {@code ON CONFLICT DO NOTHING}
+     * left out because they collided with existing rows.
+     */
+    public long skipped() {
+        return tables.stream().mapToLong(TableResult::skipped).sum();
     }
 
     /** Bytes sent, all tables together. */
@@ -59,6 +67,8 @@ public final class SeedResult {
 
     @Override
     public String toString() {
-        return "SeedResult[" + rows() + " rows in " + tables.size() + " tables, " + elapsed.toMillis() + " ms]";
+        long skipped = skipped();
+        return "SeedResult[" + rows() + " rows" + (skipped == 0 ? "" : " (" + skipped + " skipped)") + " in "
+                + tables.size() + " tables, " + elapsed.toMillis() + " ms]";
     }
 }

@@ -49,12 +49,12 @@ class ProgressListenersTest {
         after(0.5);
         listener.tableProgress("users", 80_000);
         after(0.25);
-        listener.tableFinished(new TableResult("users", 100_000, 0, Duration.ofMillis(1_250)));
+        listener.tableFinished(new TableResult("users", 100_000, 0, 0, Duration.ofMillis(1_250)));
         listener.tableStarted("events");
         after(2);
         listener.tableProgress("events", 200_000);
         after(0.5);
-        listener.tableFinished(new TableResult("events", 250_000, 0, Duration.ofMillis(2_500)));
+        listener.tableFinished(new TableResult("events", 250_000, 0, 0, Duration.ofMillis(2_500)));
     }
 
     @Test
@@ -97,6 +97,19 @@ class ProgressListenersTest {
                 "DEBUG table events started",
                 "INFO events 200,000 rows 100,000 rows/s 2.0 s",
                 "INFO events 250,000 rows in 2.5 s, 100,000 rows/s"), logger.records);
+    }
+
+    @Test
+    void namesTheRowsSkippedWhenThereAreAny() {
+        RecordingLogger logger = new RecordingLogger();
+        SeedListener logged = new LoggedProgress(logger, nanos::get);
+        SeedListener console = new ConsoleProgress(out, false, nanos::get);
+        for (SeedListener listener : List.of(logged, console)) {
+            listener.tableStarted("users");
+            listener.tableFinished(new TableResult("users", 6_000, 4_000, 0, Duration.ofMillis(1_000)));
+        }
+        assertEquals("INFO users 6,000 rows in 1.0 s, 6,000 rows/s, 4,000 skipped", logger.records.get(1));
+        assertEquals("users                       6,000 rows in 1.0 s, 6,000 rows/s, 4,000 skipped\n", output());
     }
 
     @Test

@@ -103,10 +103,13 @@ final class FileTable {
         if (stats.isEmpty()) {
             return Optional.empty();
         }
-        if (retained != null && retained.size() != stats.get().rows()) {
-            throw new SeedException(Location.of(step.name()), "the database wrote " + stats.get().rows()
-                    + " rows from the file but Blink read " + retained.size() + " rows from it for the store, so the "
-                    + "store would not hold what was written; please report this, with the file", null);
+        // the store keeps every row of the file, written or skipped (as it keeps a List as given)
+        long read = stats.get().rows() + stats.get().skipped();
+        if (retained != null && retained.size() != read) {
+            throw new SeedException(Location.of(step.name()), "the database read " + read + " rows from the file ("
+                    + stats.get().rows() + " written, " + stats.get().skipped() + " skipped) but Blink read "
+                    + retained.size() + " rows from it for the store, so the store would not hold what was written; "
+                    + "please report this, with the file", null);
         }
         return Optional.of(new Written(stats.get(), retained == null ? List.of() : Collections.unmodifiableList(retained)));
     }

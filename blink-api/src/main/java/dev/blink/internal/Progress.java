@@ -53,12 +53,16 @@ final class Progress {
         return out.toString();
     }
 
-    /** {@code users  100,000 rows in 0.8 s, 125,000 rows/s}. */
+    /**
+     * {@code users  100,000 rows in 0.8 s, 125,000 rows/s}, and {@code , 40 skipped} when an
+     * on-conflict rule left rows out.
+     */
     String finished(TableResult result) {
         tables.remove(result.table());
         double seconds = result.elapsed().toNanos() / 1e9;
         return String.format(Locale.ROOT, "%-20s %,12d rows in %s, %s", result.table(), result.rows(),
-                duration(seconds), rate(result.rows(), seconds));
+                duration(seconds), rate(result.rows(), seconds))
+                + (result.skipped() == 0 ? "" : String.format(Locale.ROOT, ", %,d skipped", result.skipped()));
     }
 
     private long[] state(String table) {

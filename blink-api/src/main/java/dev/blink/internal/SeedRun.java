@@ -207,13 +207,14 @@ public final class SeedRun {
                 header = file.get().columns();
                 if (header.isEmpty()) {
                     store = store.withTable(step.name(), List.of(), step.options().retain());
-                    return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                    return new TableResult(step.name(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 }
                 Optional<FileTable.Written> written = step.options().constants().isEmpty()
                         ? file.get().insert(connection, inserter, options) : Optional.empty();
                 if (written.isPresent()) {
                     store = store.withTable(step.name(), written.get().retained(), step.options().retain());
-                    return new TableResult(step.name(), written.get().stats().rows(), written.get().stats().bytes(),
+                    InsertStats stats = written.get().stats();
+                    return new TableResult(step.name(), stats.rows(), stats.skipped(), stats.bytes(),
                             Duration.ofNanos(System.nanoTime() - start));
                 }
             } finally {
@@ -263,7 +264,7 @@ public final class SeedRun {
                     columns.addAll(step.options().constants().keySet());
                     inserter.insert(connection, FileTable.empty(step.name(), step.table(), columns), options);
                     store = store.withTable(step.name(), keepList ? (List<?>) rows : List.of(), retain);
-                    return new TableResult(step.name(), 0, 0, Duration.ofNanos(System.nanoTime() - start));
+                    return new TableResult(step.name(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
                 }
                 // no rows, so no columns but the constants: the inserter still resolves the table and those
                 return writeRows(step, rows, keepList, iterator, null, Layouts.NONE, start);
@@ -314,7 +315,7 @@ public final class SeedRun {
         }
         store = store.withTable(step.name(), keepList ? Collections.unmodifiableList((List<?>) rows)
                 : cursor.retained(), retain);
-        return new TableResult(step.name(), cursor.rowNumber(), stats.bytes(),
+        return new TableResult(step.name(), stats.rows(), stats.skipped(), stats.bytes(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -26,6 +26,8 @@ public interface Inserter {
      * Writes all rows of {@code input}. On failure it throws, leaving what it sent to be rolled
      * back by Blink.
      *
+     * @return the rows it wrote and skipped (together, the rows it read from {@code input}), which
+     *     become the table's {@link TableResult}
      * @throws SQLException a server error; Blink reports it with the table and its SQLSTATE
      * @throws dev.blink.SeedException a value that does not fit its column, with the location
      */

@@ -119,6 +119,9 @@ public final class PgCopyInserter implements Inserter {
     /**
      * Like {@link #copy}, with this inserter's encoders and on-conflict option for the table (run in a
      * transaction of its own when autocommit is on, since it takes more than one statement).
+     *
+     * @return the number of rows written: inserted, or updated by {@code DO UPDATE}; rows that
+     *     {@code DO NOTHING} skips are not counted
      */
     public long copyRows(Connection connection, String table, List<String> columns, Iterable<Object[]> rows) {
         Objects.requireNonNull(connection, "null connection");

@@ -1,12 +1,14 @@
 package dev.blink.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blink.Blink;
 import dev.blink.InsertOptions;
 import dev.blink.SeedException;
+import dev.blink.SeedResult;
 import dev.blink.ValueException;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,22 +104,51 @@ class OptionsTest {
     }
 
     @Test
-    void skipsCollidingRowsWithDoNothing() {
-        Blink.plan().addTable("users", store -> List.of(new User(1, "old@example.com", "Changed"),
-                new User(2, "new@example.com", "New")))
+    void skipsCollidingRowsWithDoNothingAndCountsThemAsSkipped() {
+        db.execute("""
+                INSERT INTO users (id, email, name) VALUES (2, 'u2@example.com', 'Old'), (3, 'u3@example.com', 'Old'),
+                                                           (4, 'u4@example.com', 'Old');
+                """);
+        List<User> users = LongStream.rangeClosed(1, 10).mapToObj(i -> new User(i, "u" + i + "@example.com", "New"))
+                .toList(); // ids 1 to 4 are there already
+        SeedResult result = Blink.plan().addTable("users", store -> users)
+                .addTable("counters", store -> List.of(Map.of("n", 1), Map.of("n", 2)))
                 .insert(db.dataSource(), with(PgCopyInserter.builder().onConflict(PgOnConflict.doNothing()).build()));
-        assertEquals("Old", db.queryValue("SELECT name FROM users WHERE id = 1"));
-        assertEquals("New", db.queryValue("SELECT name FROM users WHERE id = 2"));
+        assertEquals(6L, result.table("users").rows(), "rows inserted");
+        assertEquals(4L, result.table("users").skipped(), "rows that collided");
+        assertEquals(2L, result.table("counters").rows());
+        assertEquals(0L, result.table("counters").skipped());
+        assertEquals(8L, result.rows());
+        assertEquals(4L, result.skipped());
+        assertTrue(result.toString().contains("8 rows (4 skipped) in 2 tables"), result.toString());
+        assertEquals(10, result.store().tables().get("users").size(), "the store retains every row given");
+        assertEquals(10L, db.count("users"));
+        assertEquals(4L, db.queryValue("SELECT count(*) FROM users WHERE id <= 4 AND name = 'Old'"));
+        assertEquals(6L, db.queryValue("SELECT count(*) FROM users WHERE id > 4 AND name = 'New'"));
+        assertEquals(2L, db.count("counters"));
     }
 
     @Test
-    void updatesCollidingRowsWithDoUpdate() {
-        Blink.plan().addTable("users", store -> List.of(Map.of("email", "old@example.com", "name", "Renamed"),
-                Map.of("email", "other@example.com", "name", "Other")))
+    void countsRowsUpdatedWithDoUpdateAsWritten() {
+        db.execute("""
+                INSERT INTO users (email, name) VALUES ('u2@example.com', 'Old'), ('u3@example.com', 'Old'),
+                                                       ('u4@example.com', 'Old');
+                UPDATE users SET email = 'u1@example.com' WHERE email = 'old@example.com';
+                """);
+        List<Map<String, Object>> users = LongStream.rangeClosed(1, 10)
+                .mapToObj(i -> Map.<String, Object>of("email", "u" + i + "@example.com", "name", "Renamed"))
+                .toList(); // u1 to u4 are there already
+        SeedResult result = Blink.plan().addTable("users", store -> users)
                 .insert(db.dataSource(), with(PgCopyInserter.builder()
                         .onConflict("users", PgOnConflict.doUpdate("email")).build()));
-        assertEquals("Renamed", db.queryValue("SELECT name FROM users WHERE email = 'old@example.com'"));
-        assertEquals(2L, db.count("users"));
+        assertEquals(10L, result.table("users").rows(), "6 inserted and 4 updated");
+        assertEquals(0L, result.table("users").skipped());
+        assertEquals(10L, result.rows());
+        assertEquals(0L, result.skipped());
+        assertFalse(result.toString().contains("skipped"), result.toString());
+        assertEquals(10L, db.count("users"));
+        assertEquals(10L, db.queryValue("SELECT count(*) FROM users WHERE name = 'Renamed'"));
+        assertEquals(4L, db.queryValue("SELECT count(*) FROM users WHERE id <= 4"), "the 4 old rows kept their ids");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class DryRunInserter implements Inserter {
             // a real inserter encodes and sends values here
         }
         rowsSeen.merge(input.table().toString(), input.rowNumber(), Long::sum);
-        return new InsertStats(input.rowNumber(), 0);
+        return InsertStats.written(input.rowNumber(), 0);
     }
 
     /** Rows read per table so far. */

@@ -42,7 +42,8 @@ public final class JsonCopy {
      * Writes every object of {@code input} into its table.
      *
      * @param timeout the statement timeout, measured by the client too while the objects are sent (zero: none)
-     * @return rows written (inserted or updated with {@code onConflict}) and bytes of JSON sent
+     * @return rows written (inserted or updated with {@code onConflict}), rows skipped (left out by
+     *     {@code ON CONFLICT DO NOTHING}) and bytes of JSON sent
      */
     public static InsertStats copy(Connection connection, JsonInput input, PgOnConflict onConflict, Duration timeout)
             throws SQLException {
@@ -60,7 +61,7 @@ public final class JsonCopy {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE " + docs + " (n bigint, line bigint, doc json)");
         }
-        long bytes = send(connection, input, docsTable, step, timeout);
+        InsertStats sent = send(connection, input, docsTable, step, timeout);
         String insert = "INSERT INTO " + name.toSql() + " (" + target.columnList() + ") SELECT " + fields + " FROM " + docs
                 + " d CROSS JOIN LATERAL json_populate_record(NULL::" + record + ", d.doc) r";
         String order = " ORDER BY d.n" + (onConflict == null ? "" : Staging.onConflict(target, onConflict));
@@ -76,11 +77,15 @@ public final class JsonCopy {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE " + docs + ", " + record);
         }
-        return new InsertStats(rows, bytes);
+        // every object sent is one row of docs; the INSERT counts those it inserted or updated
+        return new InsertStats(rows, sent.rows() - rows, sent.bytes());
     }
 
-    /** Copies every object's text into {@code docs}, noting each one's line for errors; returns the bytes sent. */
-    private static long send(Connection connection, JsonInput input, TableName docs, String step, Duration timeout)
+    /**
+     * Copies every object's text into {@code docs}, noting each one's line for errors; returns the
+     * objects and bytes sent.
+     */
+    private static InsertStats send(Connection connection, JsonInput input, TableName docs, String step, Duration timeout)
             throws SQLException {
         CopyTarget into = new CopyTarget(step, docs, null, List.of(), "n, line, doc");
         return TableCopy.copy(connection, into, null, "FORMAT binary", timeout, null, (out, lines) -> {
@@ -95,7 +100,7 @@ public final class JsonCopy {
             }
             out.int2(-1);
             out.flush();
-        }).bytes();
+        });
     }
 
     /**

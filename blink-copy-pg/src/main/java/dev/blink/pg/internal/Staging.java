@@ -44,7 +44,7 @@ final class Staging {
      * Moves the staged rows into the target under the on-conflict rule, then drops the stage.
      *
      * @param input the rows, to find the one holding a key a foreign-key error names, or null
-     * @return rows inserted or updated
+     * @return rows inserted or updated (not those that {@code DO NOTHING} skips)
      */
     long merge(Connection connection, TableInput input) throws SQLException {
         String quoted = target.columnList();

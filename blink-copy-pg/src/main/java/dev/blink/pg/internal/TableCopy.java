@@ -46,7 +46,8 @@ public final class TableCopy {
      * constants) is only resolved: there is nothing to copy.
      *
      * @param timeout the statement timeout, measured here too (zero: none)
-     * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
+     * @return rows written (for a staged copy: rows inserted or updated), rows skipped (for a
+     *     staged copy: rows staged but left out by {@code ON CONFLICT DO NOTHING}) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
                                    PgOnConflict onConflict, Duration timeout) throws SQLException {
@@ -55,7 +56,7 @@ public final class TableCopy {
             if (input.next(new Object[0])) {
                 throw new SeedException(input.location(), "a row without columns cannot be copied", null);
             }
-            return new InsertStats(0, 0);
+            return InsertStats.written(0, 0);
         }
         EncoderContext context = new EncoderContext(encoders, target.table().timeZone(),
                 target.table().serverVersion());
@@ -72,7 +73,8 @@ public final class TableCopy {
      * @param timeout the statement timeout, measured here too (zero: none)
      * @param input the rows the body writes, for the row of a timeout and of a foreign key's key; or
      *     null if the body writes something else
-     * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
+     * @return rows written (for a staged copy: rows inserted or updated), rows skipped (for a
+     *     staged copy: rows staged but left out by {@code ON CONFLICT DO NOTHING}) and bytes sent
      */
     static InsertStats copy(Connection connection, CopyTarget target, PgOnConflict onConflict, String options,
                             Duration timeout, TableInput input, Body body) throws SQLException {
@@ -112,9 +114,11 @@ public final class TableCopy {
                 }
             }
         }
-        if (staging != null) {
-            rows = staging.merge(connection, input);
+        if (staging == null) {
+            return InsertStats.written(rows, bytes);
         }
-        return new InsertStats(rows, bytes);
+        // COPY counted the rows staged; the INSERT … ON CONFLICT counts those it inserted or updated
+        long merged = staging.merge(connection, input);
+        return new InsertStats(merged, rows - merged, bytes);
     }
 }

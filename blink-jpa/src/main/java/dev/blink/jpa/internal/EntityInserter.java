@@ -33,6 +33,7 @@ final class EntityInserter implements Inserter {
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         Object[] row = new Object[input.columns().size()];
         long rows = 0;
+        long skipped = 0;
         long bytes = 0;
         boolean more = input.next(row);
         while (more) {
@@ -45,13 +46,14 @@ final class EntityInserter implements Inserter {
                 throw run.inTable(e);
             }
             rows += stats.rows();
+            skipped += stats.skipped();
             bytes += stats.bytes();
             more = run.stoppedAtAnotherShape();
         }
         if (staging != null) {
             staging.drop(connection);
         }
-        return new InsertStats(rows, bytes);
+        return new InsertStats(rows, skipped, bytes);
     }
 
     @Override

@@ -134,7 +134,8 @@ final class Staging {
                     + "writes columns " + expressions.keySet() + " with: " + e.getMessage()
                     + " [SQLSTATE " + e.getSQLState() + "]", e);
         }
-        return new InsertStats(inserted, copied.bytes());
+        // rows the plan's inserter skipped never reached the stage; every staged row is inserted
+        return new InsertStats(inserted, copied.skipped(), copied.bytes());
     }
 
     /** Drops the temporary table, once the table is written. */
