@@ -286,10 +286,12 @@ public final class PgCopyInserter implements Inserter {
     public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
         seeds.end(connection);
         if (resetSequences) {
+            List<String> steps = new ArrayList<>(results.size());
+            for (TableResult result : results) {
+                steps.add(result.table());
+            }
             StatementTimeout.around(connection, options.statementTimeout(), () -> {
-                for (TableResult result : results) {
-                    Sequences.reset(connection, TableName.parse(result.table()), result.table());
-                }
+                Sequences.reset(connection, steps);
                 return null;
             });
         }

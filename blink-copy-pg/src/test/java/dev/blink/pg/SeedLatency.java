@@ -53,7 +53,7 @@ public final class SeedLatency {
     private SeedLatency() {
     }
 
-    /** Arguments: the number of timed runs per shape (default 40). */
+    /** Arguments: the number of timed runs per shape (default 40), then shapes ({@code 50x10 10x100 1x1} if none). */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         try (TestDatabase db = PostgresServer.shared().createDatabase()) {
@@ -64,8 +64,11 @@ public final class SeedLatency {
             try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), properties)) {
                 System.out.printf("%-8s %-10s %9s %9s %9s %12s%n", "shape", "inserter", "median ms", "p10 ms",
                         "p90 ms", "round trips");
-                for (int[] shape : new int[][] {{50, 10}, {10, 100}, {1, 1}}) {
-                    measure(connection, shape[0], shape[1], runs);
+                List<String> shapes = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
+                        : List.of("50x10", "10x100", "1x1");
+                for (String shape : shapes) {
+                    String[] sizes = shape.split("x");
+                    measure(connection, Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]), runs);
                 }
             }
         }
