@@ -64,8 +64,9 @@ import org.postgresql.util.ServerErrorMessage;
  * server), when the server has failed it (a bad row: its error is read between chunks, not only at
  * the end), when the seed's thread is interrupted or its {@link dev.blink.Cancellation} cancelled.
  * The seed's {@code statement_timeout} holds for Blink's own statements only: the session's value is
- * put back after them. Immutable and thread-safe: concurrent seeds on different connections may
- * share one instance.
+ * put back after them. Its options are immutable; its one state is the catalog read for each
+ * running seed, by connection, dropped when the seed ends. Thread-safe: concurrent seeds on
+ * different connections may share one instance.
  */
 public final class PgCopyInserter implements Inserter {
 
