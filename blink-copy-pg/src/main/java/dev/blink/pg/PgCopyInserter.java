@@ -8,6 +8,8 @@ import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
 import dev.blink.pg.internal.CsvCopy;
 import dev.blink.pg.internal.JsonCopy;
+import dev.blink.pg.internal.SeedCatalog;
+import dev.blink.pg.internal.SeedCatalogs;
 import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.StatementTimeout;
@@ -49,7 +51,9 @@ import org.postgresql.util.ServerErrorMessage;
  *     InsertOptions.builder().inserter(inserter).build());
  * }</pre>
  *
- * <p>Each table's columns and types are read from the catalog once; one encoder is chosen per
+ * <p>The columns and types of all of a seed's tables are read from the catalog in one query before
+ * its first step, and kept for that seed only (a table that an earlier step creates, or whose
+ * columns it adds, is read again when its turn comes); one encoder is chosen per
  * column (by PostgreSQL type and the Java class of its values) before the rows are written through
  * one reusable buffer. Every column also takes a String in PostgreSQL's text form, which the
  * server's own input function reads: a table whose first row gives a typed column such a String
@@ -60,7 +64,9 @@ import org.postgresql.util.ServerErrorMessage;
  * server), when the server has failed it (a bad row: its error is read between chunks, not only at
  * the end), when the seed's thread is interrupted or its {@link dev.blink.Cancellation} cancelled.
  * The seed's {@code statement_timeout} holds for Blink's own statements only: the session's value is
- * put back after them. Immutable and thread-safe.
+ * put back after them. Its options are immutable; its one state is the catalog read for each
+ * running seed, by connection, dropped when the seed ends. Thread-safe: concurrent seeds on
+ * different connections may share one instance.
  */
 public final class PgCopyInserter implements Inserter {
 
@@ -72,6 +78,8 @@ public final class PgCopyInserter implements Inserter {
     private final PgOnConflict onConflict;
     private final Map<TableName, PgOnConflict> onConflictByTable;
     private final List<PgEncoder<?>> encoders;
+    /** The catalog entries of each running seed, by connection: the one state, per seed, never across seeds. */
+    private final SeedCatalogs seeds = new SeedCatalogs();
 
     private PgCopyInserter(Builder builder) {
         this.truncate = List.copyOf(builder.truncate);
@@ -140,7 +148,7 @@ public final class PgCopyInserter implements Inserter {
                 connection.setAutoCommit(false);
             }
             long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows),
-                    encoders, conflict, Duration.ZERO).rows();
+                    encoders, conflict, Duration.ZERO, SeedCatalog.NONE).rows();
             if (own) {
                 connection.commit();
             }
@@ -184,8 +192,14 @@ public final class PgCopyInserter implements Inserter {
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
-        return StatementTimeout.around(connection, timeout,
-                () -> TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), timeout));
+        SeedCatalog seed = seeds.of(connection);
+        try {
+            return StatementTimeout.around(connection, timeout,
+                    () -> TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), timeout, seed));
+        } catch (SQLException | RuntimeException | Error e) {
+            seeds.end(connection); // the seed fails: it is not told so later
+            throw e;
+        }
     }
 
     /**
@@ -197,8 +211,14 @@ public final class PgCopyInserter implements Inserter {
             throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
-        return Optional.of(StatementTimeout.around(connection, timeout,
-                () -> CsvCopy.copy(connection, input, onConflictFor(input.table()), timeout)));
+        SeedCatalog seed = seeds.of(connection);
+        try {
+            return Optional.of(StatementTimeout.around(connection, timeout,
+                    () -> CsvCopy.copy(connection, input, onConflictFor(input.table()), timeout, seed)));
+        } catch (SQLException | RuntimeException | Error e) {
+            seeds.end(connection);
+            throw e;
+        }
     }
 
     /**
@@ -210,8 +230,14 @@ public final class PgCopyInserter implements Inserter {
             throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
-        return Optional.of(StatementTimeout.around(connection, timeout,
-                () -> JsonCopy.copy(connection, input, onConflictFor(input.table()), timeout)));
+        SeedCatalog seed = seeds.of(connection);
+        try {
+            return Optional.of(StatementTimeout.around(connection, timeout,
+                    () -> JsonCopy.copy(connection, input, onConflictFor(input.table()), timeout, seed)));
+        } catch (SQLException | RuntimeException | Error e) {
+            seeds.end(connection);
+            throw e;
+        }
     }
 
     private static void checkArguments(Connection connection, Object input, InsertOptions options) {
@@ -220,15 +246,26 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(options, "null options");
     }
 
-    /** Truncates the listed tables (under the statement timeout). */
+    /**
+     * Truncates the listed tables, then reads the columns and types of every table of the plan in one
+     * query, kept for this seed only (under the statement timeout).
+     */
     @Override
     public void beforeSeed(Connection connection, List<TableName> tables, InsertOptions options) throws SQLException {
-        if (!truncate.isEmpty()) {
-            StatementTimeout.around(connection, options.statementTimeout(), () -> {
-                truncate(connection);
-                return null;
-            });
+        Objects.requireNonNull(connection, "null connection");
+        Objects.requireNonNull(tables, "null tables");
+        Objects.requireNonNull(options, "null options");
+        seeds.end(connection);
+        if (truncate.isEmpty() && tables.isEmpty()) {
+            return;
         }
+        StatementTimeout.around(connection, options.statementTimeout(), () -> {
+            if (!truncate.isEmpty()) {
+                truncate(connection);
+            }
+            seeds.begin(connection, tables);
+            return null;
+        });
     }
 
     private void truncate(Connection connection) {
@@ -251,11 +288,14 @@ public final class PgCopyInserter implements Inserter {
      */
     @Override
     public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
+        seeds.end(connection);
         if (resetSequences) {
+            List<String> steps = new ArrayList<>(results.size());
+            for (TableResult result : results) {
+                steps.add(result.table());
+            }
             StatementTimeout.around(connection, options.statementTimeout(), () -> {
-                for (TableResult result : results) {
-                    Sequences.reset(connection, TableName.parse(result.table()), result.table());
-                }
+                Sequences.reset(connection, steps);
                 return null;
             });
         }

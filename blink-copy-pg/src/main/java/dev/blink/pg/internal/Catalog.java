@@ -11,35 +11,61 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
-/** Reads a table's columns and their types from the catalog, once per table. */
+/**
+ * Reads tables' columns and their types from the catalog: a seed's tables all in one round trip
+ * ({@link #readAll}), or one table in one ({@link #read}).
+ */
 final class Catalog {
 
-    private static final String TABLE = "SELECT to_regclass(?)::oid, current_setting('TimeZone'),"
-            + " current_setting('server_version_num')::int, current_setting('max_identifier_length')::int";
-
-    private static final String COLUMNS = "SELECT attname, atttypid, attgenerated FROM pg_attribute "
-            + "WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
-
-    private static final String TYPES = "WITH RECURSIVE need(oid) AS ("
-            + " SELECT DISTINCT atttypid FROM pg_attribute WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped"
-            + " UNION"
-            + " SELECT v.x FROM need JOIN pg_type p ON p.oid = need.oid"
-            + " LEFT JOIN pg_range r ON r.rngtypid = p.oid"
+    /** A type's references: a domain's base type, an array's element type, a range's subtype (0: none). */
+    private static final String REFERENCES = " JOIN pg_type p ON p.oid = x.oid LEFT JOIN pg_range r ON r.rngtypid = p.oid"
             + " CROSS JOIN LATERAL (VALUES (p.typbasetype),"
             + " (CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END),"
-            + " (coalesce(r.rngsubtype, 0))) v(x) WHERE v.x <> 0)"
-            + " SELECT p.oid, n.nspname, p.typname, p.typtype, p.typcategory, p.typbasetype,"
-            + " CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END, coalesce(r.rngsubtype, 0),"
-            + " p.typdelim, i.prosrc, v.prosrc"
-            + " FROM need JOIN pg_type p ON p.oid = need.oid JOIN pg_namespace n ON n.oid = p.typnamespace"
+            + " (coalesce(r.rngsubtype, 0))) v(ref) WHERE v.ref <> 0";
+
+    /** A type's row: the columns of {@link TypeRow}, from {@code pg_type p} and {@code pg_range r}. */
+    private static final String TYPE_ROW = "p.oid::int8, p.typbasetype::int8,"
+            + " (CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END)::int8,"
+            + " coalesce(r.rngsubtype, 0)::int8, n.nspname::text, p.typname::text, p.typtype::text, p.typcategory::text,"
+            + " p.typdelim::text, i.prosrc, v.prosrc FROM pg_type p JOIN pg_namespace n ON n.oid = p.typnamespace"
             + " LEFT JOIN pg_range r ON r.rngtypid = p.oid"
             + " LEFT JOIN pg_proc i ON i.oid = p.typinput LEFT JOIN pg_proc v ON v.oid = p.typreceive";
+
+    /**
+     * Every table named in the array ({@code $1}, as SQL), its columns and their types, and the session's
+     * settings, in one round trip. Rows of three kinds, in one shape: {@code r} per table (its position,
+     * OID or null, server_version_num, max_identifier_length, TimeZone), {@code a} per column (table
+     * position, type, attnum, name, attgenerated), {@code t} per type (the columns of {@link TypeRow}).
+     * Types are followed two references deep without recursion (a domain's base, an array's element,
+     * a range's subtype: domains over arrays and arrays of domains included), which covers the common
+     * cases; {@link #readTypes} reads any deeper reference on its own.
+     */
+    private static final String TABLES = "WITH t AS (SELECT u.n, to_regclass(u.x)::oid AS oid"
+            + " FROM unnest(?::text[]) WITH ORDINALITY u(x, n)),"
+            + " c AS (SELECT t.n, a.attnum, a.attname, a.atttypid, a.attgenerated FROM t"
+            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+            + " t0 AS (SELECT DISTINCT atttypid AS oid FROM c),"
+            + " t1 AS (SELECT DISTINCT v.ref AS oid FROM t0 x" + REFERENCES + "),"
+            + " t2 AS (SELECT DISTINCT v.ref AS oid FROM t1 x" + REFERENCES + "),"
+            + " ty AS (SELECT oid FROM t0 UNION SELECT oid FROM t1 UNION SELECT oid FROM t2)"
+            + " SELECT 'r', t.n, t.oid::int8, current_setting('server_version_num')::int8,"
+            + " current_setting('max_identifier_length')::int8, NULL::int8, current_setting('TimeZone'),"
+            + " NULL, NULL, NULL, NULL, NULL, NULL FROM t"
+            + " UNION ALL SELECT 'a', c.n, c.atttypid::int8, c.attnum::int8, NULL, NULL, c.attname::text,"
+            + " c.attgenerated::text, NULL, NULL, NULL, NULL, NULL FROM c"
+            + " UNION ALL SELECT 't', 0, " + TYPE_ROW + " WHERE p.oid IN (SELECT oid FROM ty)"
+            + " ORDER BY 1, 2, 4";
+
+    /** The types of the OIDs in the array, for references deeper than {@link #TABLES} follows. */
+    private static final String TYPES = "SELECT 't', 0, " + TYPE_ROW + " WHERE p.oid = ANY (?::oid[])";
 
     private static final String SIMILAR_TABLES = "SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"
@@ -91,47 +117,88 @@ final class Catalog {
     }
 
     /**
-     * Reads {@code table} from the catalog of {@code connection}.
+     * Reads {@code table} from the catalog of {@code connection}, in one round trip.
      *
      * @throws SeedException if the table does not exist (with similar names)
      */
     public static Table read(Connection connection, TableName table, String step) throws SQLException {
-        int oid;
-        String timeZone;
-        int version;
-        int maxIdentifierLength;
-        try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
-            statement.setString(1, table.toSql());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                oid = (int) rs.getLong(1);
-                boolean missing = rs.wasNull();
-                maxIdentifierLength = rs.getInt(4);
-                if (missing) {
-                    throw new SeedException(Location.of(step), "table " + table + " does not exist"
-                            + (table.schema().isPresent() ? "" : " on the search_path")
-                            + cutNote(table, maxIdentifierLength) + similarTables(connection, table)
-                            + "; create it first, or check the name's case (Blink quotes names exactly as given)", null);
-                }
-                timeZone = rs.getString(2);
-                version = rs.getInt(3);
-            }
+        Tables read = readAll(connection, List.of(table));
+        Table found = read.found().get(table);
+        if (found == null) {
+            throw new SeedException(Location.of(step), "table " + table + " does not exist"
+                    + (table.schema().isPresent() ? "" : " on the search_path")
+                    + cutNote(table, read.maxIdentifierLength()) + similarTables(connection, table)
+                    + "; create it first, or check the name's case (Blink quotes names exactly as given)", null);
         }
-        Map<Integer, PgType> types = readTypes(connection, oid);
-        Map<String, Column> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
-            statement.setLong(1, oid & 0xffffffffL);
+        return found;
+    }
+
+    /**
+     * Tables read together: those that exist, by the name given, and the server's
+     * {@code max_identifier_length}.
+     */
+    record Tables(Map<TableName, Table> found, int maxIdentifierLength) {
+    }
+
+    /**
+     * Reads every table of {@code tables} that exists from the catalog of {@code connection}, in one
+     * round trip (one more for each level of types nested deeper than a domain over an array or an
+     * array of a domain). A table that does not exist is left out: {@link #read} reports it.
+     */
+    static Tables readAll(Connection connection, List<TableName> tables) throws SQLException {
+        String[] names = new String[tables.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = tables.get(i).toSql();
+        }
+        int[] oids = new int[names.length];
+        boolean[] exists = new boolean[names.length];
+        List<List<ColumnRow>> columns = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            columns.add(new ArrayList<>());
+        }
+        Map<Integer, TypeRow> types = new HashMap<>();
+        String timeZone = null;
+        int version = 0;
+        int maxIdentifierLength = 0;
+        try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
+            statement.setArray(1, connection.createArrayOf("text", names));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(1);
-                    String generated = rs.getString(3);
-                    columns.put(name, new Column(name, types.get((int) rs.getLong(2)),
-                            generated != null && !generated.isEmpty()));
+                    switch (rs.getString(1)) {
+                        case "r" -> {
+                            int n = rs.getInt(2) - 1;
+                            oids[n] = (int) rs.getLong(3);
+                            exists[n] = !rs.wasNull();
+                            version = rs.getInt(4);
+                            maxIdentifierLength = rs.getInt(5);
+                            timeZone = rs.getString(7);
+                        }
+                        case "a" -> {
+                            String generated = rs.getString(8);
+                            columns.get(rs.getInt(2) - 1).add(new ColumnRow(rs.getString(7), (int) rs.getLong(3),
+                                    generated != null && !generated.isEmpty()));
+                        }
+                        default -> putType(rs, types);
+                    }
                 }
             }
         }
-        return new Table(oid, table, java.util.Collections.unmodifiableMap(columns), timeZone, version,
-                maxIdentifierLength);
+        readDeeperTypes(connection, types);
+        Map<Integer, PgType> built = new HashMap<>();
+        Map<TableName, Table> found = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            if (!exists[i]) {
+                continue;
+            }
+            Map<String, Column> byName = new LinkedHashMap<>();
+            for (ColumnRow column : columns.get(i)) {
+                byName.put(column.name(), new Column(column.name(), build(column.type(), types, built),
+                        column.generated()));
+            }
+            found.put(tables.get(i), new Table(oids[i], tables.get(i), Collections.unmodifiableMap(byName), timeZone,
+                    version, maxIdentifierLength));
+        }
+        return new Tables(Collections.unmodifiableMap(found), maxIdentifierLength);
     }
 
     /** A note that the server looked for the cut name, if a part of {@code table} is longer than the limit. */
@@ -141,30 +208,50 @@ final class Catalog {
         return cut ? " (PostgreSQL cuts names to " + max + " bytes, and looked for the cut name)" : "";
     }
 
+    private record ColumnRow(String name, int type, boolean generated) {
+    }
+
     private record TypeRow(int oid, String schema, String name, String typtype, String category, int base,
                            int element, int subtype, char delimiter, String input, String receive) {
     }
 
-    private static Map<Integer, PgType> readTypes(Connection connection, int table) throws SQLException {
-        Map<Integer, TypeRow> rows = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(TYPES)) {
-            statement.setLong(1, table & 0xffffffffL);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String delimiter = rs.getString(9);
-                    TypeRow row = new TypeRow((int) rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), (int) rs.getLong(6), (int) rs.getLong(7), (int) rs.getLong(8),
-                            delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0), rs.getString(10),
-                            rs.getString(11));
-                    rows.put(row.oid(), row);
+    private static void putType(ResultSet rs, Map<Integer, TypeRow> types) throws SQLException {
+        String delimiter = rs.getString(11);
+        TypeRow row = new TypeRow((int) rs.getLong(3), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), (int) rs.getLong(4), (int) rs.getLong(5), (int) rs.getLong(6),
+                delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0), rs.getString(12), rs.getString(13));
+        types.put(row.oid(), row);
+    }
+
+    /** Reads the types that {@code types} refer to but lacks, level by level, until none is missing. */
+    private static void readDeeperTypes(Connection connection, Map<Integer, TypeRow> types) throws SQLException {
+        while (true) {
+            StringJoiner missing = new StringJoiner(",", "{", "}");
+            boolean any = false;
+            for (TypeRow row : types.values()) {
+                for (int ref : new int[] {"d".equals(row.typtype()) ? row.base() : 0, row.element(), row.subtype()}) {
+                    if (ref != 0 && !types.containsKey(ref)) {
+                        missing.add(Integer.toUnsignedString(ref));
+                        any = true;
+                    }
                 }
             }
+            if (!any) {
+                return;
+            }
+            int known = types.size();
+            try (PreparedStatement statement = connection.prepareStatement(TYPES)) {
+                statement.setString(1, missing.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        putType(rs, types);
+                    }
+                }
+            }
+            if (types.size() == known) {
+                throw new SQLException("the catalog names types that pg_type lacks: " + missing);
+            }
         }
-        Map<Integer, PgType> built = new HashMap<>();
-        for (Integer oid : rows.keySet()) {
-            build(oid, rows, built);
-        }
-        return built;
     }
 
     private static PgType build(int oid, Map<Integer, TypeRow> rows, Map<Integer, PgType> built) {

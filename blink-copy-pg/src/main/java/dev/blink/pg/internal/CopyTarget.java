@@ -27,13 +27,19 @@ import java.util.StringJoiner;
 record CopyTarget(String step, TableName name, Catalog.Table table, List<Catalog.Column> columns, String columnList) {
 
     /**
-     * Reads {@code name} from the catalog and checks {@code columns} against it.
+     * Takes {@code name}'s entry from {@code seed}, or reads it from the catalog if the seed has none
+     * or the entry lacks one of {@code columns} (the catalog then has the last word: a column that an
+     * earlier step added, a name the server cuts, or the error that names the fix), and checks
+     * {@code columns} against it.
      *
      * @throws dev.blink.SeedException for a table that does not exist or a column it lacks
      */
-    static CopyTarget resolve(Connection connection, TableName name, List<String> columns, String step)
-            throws SQLException {
-        Catalog.Table table = Catalog.read(connection, name, step);
+    static CopyTarget resolve(Connection connection, TableName name, List<String> columns, String step,
+                              SeedCatalog seed) throws SQLException {
+        Catalog.Table table = seed.take(name);
+        if (table == null || !table.columns().keySet().containsAll(columns)) {
+            table = Catalog.read(connection, name, step);
+        }
         StringJoiner quoted = new StringJoiner(", ");
         List<String> stored = new ArrayList<>(columns.size());
         for (String column : columns) {

@@ -37,12 +37,13 @@ public final class CsvCopy {
      * Copies the text into its table (through a staging table if {@code onConflict} is not null).
      *
      * @param timeout the statement timeout, measured here too (zero: none)
+     * @param seed the catalog entries read for the seed ({@link SeedCatalog#NONE}: none)
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
-    public static InsertStats copy(Connection connection, CsvInput input, PgOnConflict onConflict, Duration timeout)
-            throws SQLException {
+    public static InsertStats copy(Connection connection, CsvInput input, PgOnConflict onConflict, Duration timeout,
+                                   SeedCatalog seed) throws SQLException {
         Location table = input.location(0);
-        CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), table.table());
+        CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), table.table(), seed);
         String options = options(input.dialect(), target.columnList(), connection.getMetaData().getDatabaseMajorVersion());
         try {
             return TableCopy.copy(connection, target, onConflict, options, timeout, null, (out, lines) -> {

@@ -42,14 +42,15 @@ public final class JsonCopy {
      * Writes every object of {@code input} into its table.
      *
      * @param timeout the statement timeout, measured by the client too while the objects are sent (zero: none)
+     * @param seed the catalog entries read for the seed ({@link SeedCatalog#NONE}: none)
      * @return rows written (inserted or updated with {@code onConflict}), rows skipped (left out by
      *     {@code ON CONFLICT DO NOTHING}) and bytes of JSON sent
      */
-    public static InsertStats copy(Connection connection, JsonInput input, PgOnConflict onConflict, Duration timeout)
-            throws SQLException {
+    public static InsertStats copy(Connection connection, JsonInput input, PgOnConflict onConflict, Duration timeout,
+                                   SeedCatalog seed) throws SQLException {
         String step = input.location(0, 0).table();
         TableName name = input.table();
-        CopyTarget target = CopyTarget.resolve(connection, name, input.columns(), step);
+        CopyTarget target = CopyTarget.resolve(connection, name, input.columns(), step, seed);
         StringJoiner fields = new StringJoiner(", ");
         for (Catalog.Column column : target.columns()) {
             fields.add("r." + TableName.quote(column.name()));

@@ -13,30 +13,46 @@ import java.util.List;
 /** Sets the sequences owned by a table's columns (serial, identity) to the columns' maximum. */
 public final class Sequences {
 
-    private static final String OWNED = "SELECT s.oid, a.attname, q.seqmin FROM pg_depend d"
+    /** The sequences owned by the columns of every table in the array ({@code $1}, as SQL), in its order. */
+    private static final String OWNED = "SELECT t.n, s.oid, a.attname, q.seqmin"
+            + " FROM unnest(?::text[]) WITH ORDINALITY t(x, n) JOIN pg_depend d ON d.refobjid = to_regclass(t.x)"
             + " JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
             + " JOIN pg_sequence q ON q.seqrelid = s.oid"
             + " JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
             + " WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass"
-            + " AND d.deptype IN ('a', 'i') AND d.refobjid = to_regclass(?)";
+            + " AND d.deptype IN ('a', 'i') ORDER BY t.n, a.attnum";
 
     private Sequences() {
     }
 
-    /** Resets every sequence owned by a column of {@code table}. */
-    public static void reset(Connection connection, TableName table, String step) throws SQLException {
-        record Owned(long oid, String column, long min) {
+    /**
+     * Resets every sequence owned by a column of the tables of {@code steps} (as {@link TableName#parse}
+     * reads them), table by table: one query finds them all, then one statement per sequence.
+     */
+    public static void reset(Connection connection, List<String> steps) throws SQLException {
+        if (steps.isEmpty()) {
+            return;
+        }
+        record Owned(int step, long oid, String column, long min) {
+        }
+        List<TableName> tables = new ArrayList<>(steps.size());
+        String[] names = new String[steps.size()];
+        for (int i = 0; i < names.length; i++) {
+            tables.add(TableName.parse(steps.get(i)));
+            names[i] = tables.get(i).toSql();
         }
         List<Owned> owned = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(OWNED)) {
-            statement.setString(1, table.toSql());
+            statement.setArray(1, connection.createArrayOf("text", names));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    owned.add(new Owned(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                    owned.add(new Owned(rs.getInt(1) - 1, rs.getLong(2), rs.getString(3), rs.getLong(4)));
                 }
             }
         }
         for (Owned sequence : owned) {
+            TableName table = tables.get(sequence.step());
+            String step = steps.get(sequence.step());
             String column = TableName.quote(sequence.column());
             String sql = "SELECT setval(?::oid::regclass, coalesce(max(" + column + "), ?), max(" + column
                     + ") IS NOT NULL) FROM " + table.toSql();

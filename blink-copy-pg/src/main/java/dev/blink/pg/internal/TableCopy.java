@@ -46,12 +46,14 @@ public final class TableCopy {
      * constants) is only resolved: there is nothing to copy.
      *
      * @param timeout the statement timeout, measured here too (zero: none)
+     * @param seed the catalog entries read for the seed ({@link SeedCatalog#NONE}: none)
      * @return rows written (for a staged copy: rows inserted or updated), rows skipped (for a
      *     staged copy: rows staged but left out by {@code ON CONFLICT DO NOTHING}) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
-                                   PgOnConflict onConflict, Duration timeout) throws SQLException {
-        CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table());
+                                   PgOnConflict onConflict, Duration timeout, SeedCatalog seed) throws SQLException {
+        CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table(),
+                seed);
         if (target.columns().isEmpty()) {
             if (input.next(new Object[0])) {
                 throw new SeedException(input.location(), "a row without columns cannot be copied", null);
