@@ -37,13 +37,15 @@ public final class CsvCopy {
      * Copies the text into its table (through a staging table if {@code onConflict} is not null).
      *
      * @param timeout the statement timeout, measured here too (zero: none)
+     * @param freeze whether to add {@code FREEZE} to a COPY into the table itself (not for a staged copy)
      * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
      */
-    public static InsertStats copy(Connection connection, CsvInput input, PgOnConflict onConflict, Duration timeout)
-            throws SQLException {
+    public static InsertStats copy(Connection connection, CsvInput input, PgOnConflict onConflict, Duration timeout,
+                                   boolean freeze) throws SQLException {
         Location table = input.location(0);
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), table.table());
-        String options = options(input.dialect(), target.columnList(), connection.getMetaData().getDatabaseMajorVersion());
+        String options = TableCopy.withFreeze(options(input.dialect(), target.columnList(),
+                connection.getMetaData().getDatabaseMajorVersion()), freeze && onConflict == null);
         try {
             return TableCopy.copy(connection, target, onConflict, options, timeout, null, (out, lines) -> {
                 lines.lookUpWith(input::location);
