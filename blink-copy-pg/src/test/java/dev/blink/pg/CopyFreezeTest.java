@@ -9,6 +9,7 @@ import dev.blink.Plan;
 import dev.blink.testkit.PostgresExtension;
 import dev.blink.testkit.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -128,6 +129,22 @@ class CopyFreezeTest {
         }
         assertEquals(3000L, db.count("rb_frozen"));
         assertEquals(0L, frozenAndAll().get(0));
+    }
+
+    @Test
+    void copiesWithoutFreezeWhileTheCallersResultSetIsOpenOnAPortal() throws SQLException {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1); // pgjdbc keeps a named portal open while the ResultSet is
+                ResultSet open = statement.executeQuery("SELECT oid FROM pg_class");
+                assertTrue(open.next());
+                seed().insert(connection, with(PgCopyInserter.builder().truncate("rb_frozen")));
+                assertTrue(open.next());
+            }
+            connection.commit();
+        }
+        assertEquals(List.of(0L, 3000L), frozenAndAll());
     }
 
     @Test

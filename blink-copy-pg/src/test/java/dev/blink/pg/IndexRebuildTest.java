@@ -54,7 +54,7 @@ class IndexRebuildTest {
 
     /** The OIDs of the indexes that are rebuilt: new ones after a rebuild. */
     private static final String REBUILT_OIDS = "SELECT string_agg(c.oid::text, ',' ORDER BY c.relname) FROM pg_class c"
-            + " WHERE c.relname IN ('rb_users_adults', 'rb_users_email_lower', 'rb_posts_title')";
+            + " WHERE c.relname IN ('rb_users_adults', 'rb_users_email_lower', 'rb_posts_title', 'rb Users Quoted')";
 
     private TestDatabase db;
 
@@ -71,6 +71,7 @@ class IndexRebuildTest {
                 CREATE INDEX rb_users_name_age ON rb_users (name text_pattern_ops DESC NULLS LAST) INCLUDE (age)
                     WITH (fillfactor = 70);
                 COMMENT ON INDEX rb_users_adults IS 'adults only';
+                CREATE INDEX "rb Users Quoted" ON rb_users (email, name);
                 ALTER TABLE rb_users ADD CONSTRAINT rb_users_manager FOREIGN KEY (manager_id) REFERENCES rb_users (id)
                     ON DELETE SET NULL;
                 COMMENT ON CONSTRAINT rb_users_manager ON rb_users IS 'who manages whom';
@@ -250,6 +251,20 @@ class IndexRebuildTest {
         assertNotEquals(adultsIndex, db.queryValue("SELECT 'rb_users_adults'::regclass::oid"));
         assertEquals(definitions, db.queryValue(DEFINITIONS));
         assertEquals(2L, db.count("rb_users"), "the row whose lower(email) collides was skipped");
+    }
+
+    @Test
+    void copiesATableWithAClusteredIndexWithoutARebuild() {
+        db.execute("ALTER TABLE rb_users CLUSTER ON \"rb Users Quoted\"");
+        Object oids = db.queryValue(REBUILT_OIDS);
+        String definitions = String.valueOf(db.queryValue(DEFINITIONS));
+        Blink.plan().addTable("rb_users", store -> users(2, 20))
+                .insert(db.dataSource(), with(PgCopyInserter.builder().rebuildIndexes(PgIndexRebuild.ALWAYS)));
+        assertEquals(oids, db.queryValue(REBUILT_OIDS), "a rebuild would lose the CLUSTER mark");
+        assertEquals(definitions, db.queryValue(DEFINITIONS));
+        assertEquals(true, db.queryValue("SELECT indisclustered FROM pg_index"
+                + " WHERE indexrelid = '\"rb Users Quoted\"'::regclass"));
+        assertEquals(20L, db.count("rb_users"));
     }
 
     @Test
