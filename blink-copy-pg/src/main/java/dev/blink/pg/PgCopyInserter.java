@@ -250,9 +250,11 @@ public final class PgCopyInserter implements Inserter {
                              boolean freezable, Load load) throws SQLException {
         boolean freeze = freezable && copyFreeze && conflict == null && truncations.freezable(connection, table);
         IndexRebuild rebuild = IndexRebuild.prepare(connection, table, step, rebuildFor(table), conflict != null);
-        rebuild.drop(connection);
+        boolean dropped = rebuild.drop(connection);
         InsertStats stats = load.copy(freeze);
-        rebuild.recreate(connection);
+        if (dropped) {
+            rebuild.recreate(connection);
+        }
         return stats;
     }
 

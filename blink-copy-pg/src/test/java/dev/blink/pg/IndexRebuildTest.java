@@ -213,6 +213,26 @@ class IndexRebuildTest {
     }
 
     @Test
+    void copiesPlainlyATableWithPendingDeferredChecksInTheCallersTransaction() throws SQLException {
+        Object oids = db.queryValue(REBUILT_OIDS);
+        Object definitions = db.queryValue(DEFINITIONS);
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // a deferred foreign key queues its check: PostgreSQL refuses to drop the table's indexes now
+                statement.execute("INSERT INTO rb_posts (id, user_id, title) VALUES (7, 1, 'mine')");
+            }
+            Blink.plan().addTable("rb_posts", store -> List.of(Map.of("id", 8L, "user_id", 1L, "title", "seeded")))
+                    .insert(connection, with(PgCopyInserter.builder().rebuildIndexes(PgIndexRebuild.ALWAYS)));
+            connection.commit();
+        }
+        assertEquals(oids, db.queryValue(REBUILT_OIDS));
+        assertEquals(definitions, db.queryValue(DEFINITIONS));
+        assertEquals(List.of(Map.of("id", 1L), Map.of("id", 7L), Map.of("id", 8L)),
+                db.query("SELECT id FROM rb_posts ORDER BY id"));
+    }
+
+    @Test
     void automaticRebuildsAnEmptyTableOnly() {
         Object oids = db.queryValue(REBUILT_OIDS);
         Object usersIndex = db.queryValue("SELECT 'rb_users_adults'::regclass::oid");

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class IndexRebuild {
 
     /** Nothing to drop: the COPY runs as it is. */
     public static final IndexRebuild NONE = new IndexRebuild("", TableName.of("none"), List.of(), List.of(), List.of());
+
+    /** SQLSTATE of "cannot DROP INDEX because it has pending trigger events". */
+    private static final String OBJECT_IN_USE = "55006";
 
     private static final String TABLE = "SELECT c.oid, c.relkind = 'r' AND NOT c.relispartition"
             + " AND pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass(?)";
@@ -144,11 +148,20 @@ public final class IndexRebuild {
         }
     }
 
-    /** Drops the indexes and foreign keys (in the caller's transaction: a rollback brings them back). */
-    public void drop(Connection connection) throws SQLException {
+    /**
+     * Drops the indexes and foreign keys (in the seed's transaction: a rollback brings them back),
+     * under a savepoint released at once (so that the COPY runs in the truncation's subtransaction
+     * again, for FREEZE): if the table has pending trigger events (rows written earlier in the
+     * transaction under a deferred constraint), PostgreSQL refuses the drop, and the savepoint
+     * undoes it.
+     *
+     * @return whether they were dropped (then {@link #recreate} must follow); false: copy plainly
+     */
+    public boolean drop(Connection connection) throws SQLException {
         if (definitions.isEmpty()) {
-            return;
+            return false;
         }
+        Savepoint savepoint = connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
             if (!dropKeys.isEmpty()) {
                 statement.execute("ALTER TABLE " + table.toSql() + " DROP CONSTRAINT "
@@ -157,7 +170,16 @@ public final class IndexRebuild {
             if (!dropIndexes.isEmpty()) {
                 statement.execute("DROP INDEX " + String.join(", ", dropIndexes));
             }
+        } catch (SQLException e) {
+            if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+            return false;
         }
+        connection.releaseSavepoint(savepoint);
+        return true;
     }
 
     /**
@@ -177,9 +199,9 @@ public final class IndexRebuild {
                 throw new SeedException(Location.of(step), "recreating the " + definition.kind() + " "
                         + definition.name() + " of table " + table + " after its COPY failed (Blink dropped it "
                         + "before the COPY, PgIndexRebuild): " + Values.cut(String.valueOf(e.getMessage()))
-                        + ". The rows break it; fix them, or copy the table with PgIndexRebuild.NEVER to have "
-                        + "the COPY name the row" + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState()
-                        + "]"), e);
+                        + (e.getSQLState() != null && e.getSQLState().startsWith("23") ? ". The rows break it; fix "
+                        + "them, or copy the table with PgIndexRebuild.NEVER to have the COPY name the row" : "")
+                        + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
             }
         }
     }
