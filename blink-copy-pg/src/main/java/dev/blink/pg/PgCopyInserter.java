@@ -7,6 +7,7 @@ import dev.blink.TableName;
 import dev.blink.TableResult;
 import dev.blink.pg.internal.ArrayRows;
 import dev.blink.pg.internal.CsvCopy;
+import dev.blink.pg.internal.IndexRebuild;
 import dev.blink.pg.internal.JsonCopy;
 import dev.blink.pg.internal.SeedCatalog;
 import dev.blink.pg.internal.SeedCatalogs;
@@ -14,6 +15,7 @@ import dev.blink.pg.internal.Sequences;
 import dev.blink.pg.internal.ServerErrors;
 import dev.blink.pg.internal.StatementTimeout;
 import dev.blink.pg.internal.TableCopy;
+import dev.blink.pg.internal.Truncations;
 import dev.blink.spi.CsvInput;
 import dev.blink.spi.InsertStats;
 import dev.blink.spi.JsonInput;
@@ -46,6 +48,7 @@ import org.postgresql.util.ServerErrorMessage;
  *     .resetSequences(true)                // serial/identity sequences to max(id) after it
  *     .onConflict("users", PgOnConflict.doUpdate("email"))
  *     .encoder(PgEncoder.converting("numeric", Money.class, Money::amount))
+ *     .rebuildIndexes(PgIndexRebuild.AUTOMATIC) // drop and recreate indexes around a COPY into an empty table
  *     .build();
  * Blink.plan(seeder).addTable("users").insert(dataSource,
  *     InsertOptions.builder().inserter(inserter).build());
@@ -64,9 +67,14 @@ import org.postgresql.util.ServerErrorMessage;
  * server), when the server has failed it (a bad row: its error is read between chunks, not only at
  * the end), when the seed's thread is interrupted or its {@link dev.blink.Cancellation} cancelled.
  * The seed's {@code statement_timeout} holds for Blink's own statements only: the session's value is
- * put back after them. Its options are immutable; its one state is the catalog read for each
- * running seed, by connection, dropped when the seed ends. Thread-safe: concurrent seeds on
- * different connections may share one instance.
+ * put back after them.
+ *
+ * <p>Two options speed up loading into tables that a seed fills from empty:
+ * {@link Builder#rebuildIndexes(PgIndexRebuild)} (drop secondary indexes and foreign keys before a
+ * table's COPY, recreate them after it) and {@link Builder#copyFreeze(boolean)} ({@code COPY … FREEZE}
+ * after this inserter's own truncation, on by default). Its options are immutable; its state is,
+ * per connection, the catalog read for the running seed and the tables that seed truncated, dropped
+ * when the seed ends. Thread-safe: concurrent seeds on different connections may share one instance.
  */
 public final class PgCopyInserter implements Inserter {
 
@@ -80,6 +88,10 @@ public final class PgCopyInserter implements Inserter {
     private final List<PgEncoder<?>> encoders;
     /** The catalog entries of each running seed, by connection: the one state, per seed, never across seeds. */
     private final SeedCatalogs seeds = new SeedCatalogs();
+    private final PgIndexRebuild rebuild;
+    private final Map<TableName, PgIndexRebuild> rebuildByTable;
+    private final boolean copyFreeze;
+    private final Truncations truncations = new Truncations();
 
     private PgCopyInserter(Builder builder) {
         this.truncate = List.copyOf(builder.truncate);
@@ -90,6 +102,9 @@ public final class PgCopyInserter implements Inserter {
         List<PgEncoder<?>> lastFirst = new ArrayList<>(builder.encoders);
         Collections.reverse(lastFirst);
         this.encoders = List.copyOf(lastFirst);
+        this.rebuild = builder.rebuild;
+        this.rebuildByTable = Collections.unmodifiableMap(new LinkedHashMap<>(builder.rebuildByTable));
+        this.copyFreeze = builder.copyFreeze;
     }
 
     /** The inserter with default options: no truncation, no sequence reset, plain COPY, built-in encoders. */
@@ -148,7 +163,7 @@ public final class PgCopyInserter implements Inserter {
                 connection.setAutoCommit(false);
             }
             long written = TableCopy.copy(connection, new ArrayRows(table, name, List.copyOf(columns), rows),
-                    encoders, conflict, Duration.ZERO, SeedCatalog.NONE).rows();
+                    encoders, conflict, Duration.ZERO, SeedCatalog.NONE, false).rows();
             if (own) {
                 connection.commit();
             }
@@ -192,12 +207,14 @@ public final class PgCopyInserter implements Inserter {
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
+        PgOnConflict conflict = onConflictFor(input.table());
         SeedCatalog seed = seeds.of(connection);
         try {
-            return StatementTimeout.around(connection, timeout,
-                    () -> TableCopy.copy(connection, input, encoders, onConflictFor(input.table()), timeout, seed));
+            return StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
+                    input.location().table(), conflict, true,
+                    freeze -> TableCopy.copy(connection, input, encoders, conflict, timeout, seed, freeze)));
         } catch (SQLException | RuntimeException | Error e) {
-            seeds.end(connection); // the seed fails: it is not told so later
+            endSeed(connection); // the seed fails: it is not told so later
             throw e;
         }
     }
@@ -211,12 +228,14 @@ public final class PgCopyInserter implements Inserter {
             throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
+        PgOnConflict conflict = onConflictFor(input.table());
         SeedCatalog seed = seeds.of(connection);
         try {
-            return Optional.of(StatementTimeout.around(connection, timeout,
-                    () -> CsvCopy.copy(connection, input, onConflictFor(input.table()), timeout, seed)));
+            return Optional.of(StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
+                    input.location(0).table(), conflict, true,
+                    freeze -> CsvCopy.copy(connection, input, conflict, timeout, seed, freeze))));
         } catch (SQLException | RuntimeException | Error e) {
-            seeds.end(connection);
+            endSeed(connection);
             throw e;
         }
     }
@@ -230,14 +249,52 @@ public final class PgCopyInserter implements Inserter {
             throws SQLException {
         checkArguments(connection, input, options);
         Duration timeout = options.statementTimeout();
+        PgOnConflict conflict = onConflictFor(input.table());
         SeedCatalog seed = seeds.of(connection);
         try {
-            return Optional.of(StatementTimeout.around(connection, timeout,
-                    () -> JsonCopy.copy(connection, input, onConflictFor(input.table()), timeout, seed)));
+            return Optional.of(StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
+                    input.location(0, 0).table(), conflict, false,
+                    freeze -> JsonCopy.copy(connection, input, conflict, timeout, seed))));
         } catch (SQLException | RuntimeException | Error e) {
-            seeds.end(connection);
+            endSeed(connection);
             throw e;
         }
+    }
+
+    /** Forgets what the connection's seed left here: its catalog entries and its truncations. */
+    private void endSeed(Connection connection) {
+        seeds.end(connection);
+        truncations.forget(connection);
+    }
+
+    /** One table's COPY, given whether it may add {@code FREEZE}. */
+    @FunctionalInterface
+    private interface Load {
+        InsertStats copy(boolean freeze) throws SQLException;
+    }
+
+    /**
+     * Runs one table's COPY: with FREEZE if this seed truncated the table in the current
+     * (sub)transaction and the server would accept it, between the drop and the recreation of its
+     * indexes and foreign keys if the table's {@link PgIndexRebuild} asks for it.
+     *
+     * @param freezable whether the load is a COPY into the table itself that can take FREEZE
+     */
+    private InsertStats load(Connection connection, TableName table, String step, PgOnConflict conflict,
+                             boolean freezable, Load load) throws SQLException {
+        boolean freeze = freezable && copyFreeze && conflict == null && truncations.freezable(connection, table);
+        IndexRebuild rebuild = IndexRebuild.prepare(connection, table, step, rebuildFor(table), conflict != null);
+        boolean dropped = rebuild.drop(connection);
+        InsertStats stats = load.copy(freeze);
+        if (dropped) {
+            rebuild.recreate(connection);
+        }
+        return stats;
+    }
+
+    private PgIndexRebuild rebuildFor(TableName table) {
+        PgIndexRebuild own = rebuildByTable.get(table);
+        return own != null ? own : rebuild;
     }
 
     private static void checkArguments(Connection connection, Object input, InsertOptions options) {
@@ -255,13 +312,16 @@ public final class PgCopyInserter implements Inserter {
         Objects.requireNonNull(connection, "null connection");
         Objects.requireNonNull(tables, "null tables");
         Objects.requireNonNull(options, "null options");
-        seeds.end(connection);
+        endSeed(connection);
         if (truncate.isEmpty() && tables.isEmpty()) {
             return;
         }
         StatementTimeout.around(connection, options.statementTimeout(), () -> {
             if (!truncate.isEmpty()) {
                 truncate(connection);
+                if (copyFreeze) {
+                    truncations.record(connection, truncate);
+                }
             }
             seeds.begin(connection, tables);
             return null;
@@ -288,7 +348,7 @@ public final class PgCopyInserter implements Inserter {
      */
     @Override
     public void afterSeed(Connection connection, List<TableResult> results, InsertOptions options) throws SQLException {
-        seeds.end(connection);
+        endSeed(connection);
         if (resetSequences) {
             List<String> steps = new ArrayList<>(results.size());
             for (TableResult result : results) {
@@ -345,7 +405,8 @@ public final class PgCopyInserter implements Inserter {
     public String toString() {
         return "PgCopyInserter[truncate=" + truncate + (cascade ? " cascade" : "") + ", resetSequences=" + resetSequences
                 + ", onConflict=" + (onConflict == null ? "none" : onConflict) + ", byTable=" + onConflictByTable
-                + ", encoders=" + encoders.size() + "]";
+                + ", encoders=" + encoders.size() + ", rebuildIndexes=" + rebuild + ", byTable=" + rebuildByTable
+                + ", copyFreeze=" + copyFreeze + "]";
     }
 
     /** Builds a {@link PgCopyInserter}; mutable, for one thread. */
@@ -356,6 +417,9 @@ public final class PgCopyInserter implements Inserter {
         private PgOnConflict onConflict;
         private final Map<TableName, PgOnConflict> onConflictByTable = new LinkedHashMap<>();
         private final List<PgEncoder<?>> encoders = new ArrayList<>();
+        private PgIndexRebuild rebuild = PgIndexRebuild.NEVER;
+        private final Map<TableName, PgIndexRebuild> rebuildByTable = new LinkedHashMap<>();
+        private boolean copyFreeze = true;
 
         private Builder() {
         }
@@ -397,6 +461,39 @@ public final class PgCopyInserter implements Inserter {
         public Builder onConflict(String table, PgOnConflict onConflict) {
             Objects.requireNonNull(table, "null table");
             onConflictByTable.put(TableName.parse(table), Objects.requireNonNull(onConflict, "null onConflict"));
+            return this;
+        }
+
+        /**
+         * Whether every table's secondary indexes and foreign keys are dropped before its COPY and
+         * recreated after it, in the seed's transaction (a table's own setting wins). Default
+         * {@link PgIndexRebuild#NEVER}: the drop locks the table against readers until the seed ends,
+         * which a default must not do; see {@link PgIndexRebuild} for what is rebuilt and when.
+         */
+        public Builder rebuildIndexes(PgIndexRebuild rebuild) {
+            this.rebuild = Objects.requireNonNull(rebuild, "null rebuild");
+            return this;
+        }
+
+        /** Whether one table's secondary indexes and foreign keys are rebuilt around its COPY. */
+        public Builder rebuildIndexes(String table, PgIndexRebuild rebuild) {
+            Objects.requireNonNull(table, "null table");
+            rebuildByTable.put(TableName.parse(table), Objects.requireNonNull(rebuild, "null rebuild"));
+            return this;
+        }
+
+        /**
+         * Whether the COPY into a table that {@link #truncate} emptied in this seed adds {@code FREEZE}
+         * (default true): its rows are written frozen and marked all-visible, so no later
+         * {@code VACUUM} rewrites every page to freeze them. Only where PostgreSQL accepts it: the
+         * truncation and the COPY in the same (sub)transaction, a plain table (not partitioned, not a
+         * partition), no on-conflict rule, no open cursor on the connection and pgjdbc's
+         * {@code autosave} off; otherwise the COPY runs without it. Like the truncation itself (which
+         * is not MVCC-safe either), frozen rows are visible to transactions whose snapshot predates
+         * the seed's commit.
+         */
+        public Builder copyFreeze(boolean freeze) {
+            this.copyFreeze = freeze;
             return this;
         }
 

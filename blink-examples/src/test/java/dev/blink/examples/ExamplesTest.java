@@ -2,6 +2,7 @@ package dev.blink.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.blink.Blink;
@@ -142,6 +143,20 @@ class ExamplesTest {
 
         assertEquals(100, db.count("tags"));
         assertEquals(101L, db.queryValue("INSERT INTO tags (name) VALUES ('new') RETURNING id"));
+    }
+
+    @Test
+    void bulkLoadExampleRebuildsTheIndexAroundTheCopy() {
+        Object index = db.queryValue("SELECT 'events_kind_at'::regclass::oid");
+        Object definition = db.queryValue("SELECT pg_get_indexdef('events_kind_at'::regclass)");
+        db.execute("INSERT INTO events VALUES (0, 'old', now())");
+
+        BulkLoadSeed.seed(db.dataSource(), 10_000);
+
+        assertEquals(10_000, db.count("events"));
+        assertEquals(definition, db.queryValue("SELECT pg_get_indexdef('events_kind_at'::regclass)"));
+        assertNotEquals(index, db.queryValue("SELECT 'events_kind_at'::regclass::oid"), "dropped and built again");
+        assertEquals(3_333L, db.queryValue("SELECT count(*) FROM events WHERE kind = 'view'"));
     }
 
     @Test

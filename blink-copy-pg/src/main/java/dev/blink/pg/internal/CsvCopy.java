@@ -38,13 +38,15 @@ public final class CsvCopy {
      *
      * @param timeout the statement timeout, measured here too (zero: none)
      * @param seed the catalog entries read for the seed ({@link SeedCatalog#NONE}: none)
-     * @return rows written (for a staged copy: rows inserted or updated) and bytes sent
+     * @param freeze whether to add {@code FREEZE} to a COPY into the table itself (not for a staged copy)
+     * @return rows written (for a staged copy: rows inserted or updated), rows skipped and bytes sent
      */
     public static InsertStats copy(Connection connection, CsvInput input, PgOnConflict onConflict, Duration timeout,
-                                   SeedCatalog seed) throws SQLException {
+                                   SeedCatalog seed, boolean freeze) throws SQLException {
         Location table = input.location(0);
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), table.table(), seed);
-        String options = options(input.dialect(), target.columnList(), connection.getMetaData().getDatabaseMajorVersion());
+        String options = TableCopy.withFreeze(options(input.dialect(), target.columnList(),
+                connection.getMetaData().getDatabaseMajorVersion()), freeze && onConflict == null);
         try {
             return TableCopy.copy(connection, target, onConflict, options, timeout, null, (out, lines) -> {
                 lines.lookUpWith(input::location);

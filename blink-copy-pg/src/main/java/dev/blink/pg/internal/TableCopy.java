@@ -47,11 +47,13 @@ public final class TableCopy {
      *
      * @param timeout the statement timeout, measured here too (zero: none)
      * @param seed the catalog entries read for the seed ({@link SeedCatalog#NONE}: none)
+     * @param freeze whether to add {@code FREEZE} to a COPY into the table itself (not for a staged copy)
      * @return rows written (for a staged copy: rows inserted or updated), rows skipped (for a
      *     staged copy: rows staged but left out by {@code ON CONFLICT DO NOTHING}) and bytes sent
      */
     public static InsertStats copy(Connection connection, TableInput input, List<PgEncoder<?>> encoders,
-                                   PgOnConflict onConflict, Duration timeout, SeedCatalog seed) throws SQLException {
+                                   PgOnConflict onConflict, Duration timeout, SeedCatalog seed, boolean freeze)
+            throws SQLException {
         CopyTarget target = CopyTarget.resolve(connection, input.table(), input.columns(), input.location().table(),
                 seed);
         if (target.columns().isEmpty()) {
@@ -64,7 +66,13 @@ public final class TableCopy {
                 target.table().serverVersion());
         // the format is decided from the first row, so that row is read before the COPY starts
         EncodedRows rows = EncodedRows.start(input, target.columns(), context);
-        return copy(connection, target, onConflict, rows.options(), timeout, input, rows::write);
+        return copy(connection, target, onConflict, withFreeze(rows.options(), freeze && onConflict == null), timeout,
+                input, rows::write);
+    }
+
+    /** COPY's {@code options} with {@code FREEZE} added if asked. */
+    static String withFreeze(String options, boolean freeze) {
+        return freeze ? options + ", FREEZE" : options;
     }
 
     /**
