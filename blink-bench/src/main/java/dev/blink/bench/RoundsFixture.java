@@ -7,6 +7,8 @@ import dev.blink.Retain;
 import dev.blink.TableOptions;
 import dev.blink.files.Csv;
 import dev.blink.jpa.JpaTables;
+import dev.blink.pg.PgCopyInserter;
+import dev.blink.pg.PgIndexRebuild;
 import dev.blink.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,15 +78,12 @@ final class RoundsFixture implements AutoCloseable {
     /**
      * The case of one large table: {@code table} with the columns and rows of {@code shape}.
      *
-     * @param peers whether to add the peers that write only to {@code shape}'s own table (PgBulkInsert's
-     *     mapping, the JPA entities) and the slow row-by-row ones
+     * @param peers true for the grid's own tables: every method and peer; false for the indexed
+     *     table: the ceiling (a plain COPY into it), Blink's records as they are, and records and the
+     *     CSV file loaded as one fills a table from empty (truncate, index rebuild, FREEZE)
      */
     RoundsCase bigTable(String table, BenchTable shape, int rows, boolean peers) throws SQLException, IOException {
         List<?> records = shape.records(rows);
-        List<Map<String, Object>> maps = new ArrayList<>(rows);
-        for (Object row : records) {
-            maps.add(row instanceof UserRow user ? BenchRows.toMap(user) : BenchRows.toMap((NarrowRow) row));
-        }
         Path csv = files.resolve(table + ".csv");
         shape.writeCsv(records, csv);
         byte[] binary = binaryCopy(table, csv);
@@ -96,6 +95,25 @@ final class RoundsFixture implements AutoCloseable {
         methods.add(new RoundsMethod("blinkRecords", "Blink, records", () -> pid, repeat -> Blink.plan()
                 .addTable(table, store -> records, TableOptions.retain(Retain.NONE))
                 .insert(connection, InsertOptions.defaults()).rows()));
+        if (!peers) {
+            // filling the indexed table from empty, as a user would: truncated by the seed, then AUTOMATIC
+            // rebuilds its indexes (the table is empty) and the COPY takes FREEZE (truncated in the seed)
+            InsertOptions rebuild = InsertOptions.builder().inserter(PgCopyInserter.builder().truncate(table)
+                    .rebuildIndexes(PgIndexRebuild.AUTOMATIC).build()).build();
+            methods.add(new RoundsMethod("blinkRecordsRebuild", "Blink, records, truncate + rebuildIndexes(AUTOMATIC)",
+                    () -> pid, repeat -> Blink.plan()
+                            .addTable(table, store -> records, TableOptions.retain(Retain.NONE))
+                            .insert(connection, rebuild).rows()));
+            methods.add(new RoundsMethod("blinkCsvRebuild", "Blink, CSV file, truncate + rebuildIndexes(AUTOMATIC)",
+                    () -> pid, repeat -> Blink.plan()
+                            .addTable(table, Csv.from(csv), TableOptions.retain(Retain.NONE))
+                            .insert(connection, rebuild).rows()));
+            return new RoundsCase(table, rows, 1, "TRUNCATE " + table, "SELECT count(*) FROM " + table, methods);
+        }
+        List<Map<String, Object>> maps = new ArrayList<>(rows);
+        for (Object row : records) {
+            maps.add(row instanceof UserRow user ? BenchRows.toMap(user) : BenchRows.toMap((NarrowRow) row));
+        }
         methods.add(new RoundsMethod("blinkMaps", "Blink, maps", () -> pid, repeat -> Blink.plan()
                 .addTable(table, store -> maps, TableOptions.retain(Retain.NONE))
                 .insert(connection, InsertOptions.defaults()).rows()));
@@ -108,22 +126,20 @@ final class RoundsFixture implements AutoCloseable {
                         "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
             }
         }));
-        if (peers) {
-            List<Object> entities = new ArrayList<>(rows);
-            for (Object row : records) {
-                entities.add(row instanceof UserRow user ? UserEntity.of(user) : NarrowEntity.of((NarrowRow) row));
-            }
-            Class<?> entityClass = shape == BenchTable.USERS ? UserEntity.class : NarrowEntity.class;
-            JpaTables jpa = JpaTables.from(hibernate);
-            methods.add(new RoundsMethod("blinkJpa", "Blink, JPA entities (blink-jpa, callbacks on)", () -> pid,
-                    repeat -> jpaSeed(jpa, entityClass, entities)));
-            methods.add(new RoundsMethod("pgBulkInsert", "PgBulkInsert 8.1.5 (binary COPY)", () -> pid,
-                    repeat -> pgBulkInsert(shape, records)));
-            methods.add(new RoundsMethod("jdbcBatch", "JDBC batch of 1000, reWriteBatchedInserts", () -> rewritePid,
-                    repeat -> jdbcBatch(shape, records)));
-            methods.add(new RoundsMethod("hibernatePersist", "Hibernate persist, batch 1000 (callbacks on)", () -> hibernatePid,
-                    repeat -> persist(entities)));
+        List<Object> entities = new ArrayList<>(rows);
+        for (Object row : records) {
+            entities.add(row instanceof UserRow user ? UserEntity.of(user) : NarrowEntity.of((NarrowRow) row));
         }
+        Class<?> entityClass = shape == BenchTable.USERS ? UserEntity.class : NarrowEntity.class;
+        JpaTables jpa = JpaTables.from(hibernate);
+        methods.add(new RoundsMethod("blinkJpa", "Blink, JPA entities (blink-jpa, callbacks on)", () -> pid,
+                repeat -> jpaSeed(jpa, entityClass, entities)));
+        methods.add(new RoundsMethod("pgBulkInsert", "PgBulkInsert 8.1.5 (binary COPY)", () -> pid,
+                repeat -> pgBulkInsert(shape, records)));
+        methods.add(new RoundsMethod("jdbcBatch", "JDBC batch of 1000, reWriteBatchedInserts", () -> rewritePid,
+                repeat -> jdbcBatch(shape, records)));
+        methods.add(new RoundsMethod("hibernatePersist", "Hibernate persist, batch 1000 (callbacks on)", () -> hibernatePid,
+                repeat -> persist(entities)));
         return new RoundsCase(table, rows, 1, "TRUNCATE " + table, "SELECT count(*) FROM " + table, methods);
     }
 

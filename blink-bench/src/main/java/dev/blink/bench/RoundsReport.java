@@ -106,7 +106,7 @@ final class RoundsReport {
         check(checks, t, "blinkJpa", "blinkRecords", 0.9);
         if (t.equals(RoundsFixture.INDEXED)) {
             for (RoundsMethod m : c.methods()) {
-                if (m.name().startsWith("blink")) {
+                if (m.name().endsWith("Rebuild")) {
                     check(checks, t, m.name(), RoundsFixture.CEILING, 1.8);
                 }
             }

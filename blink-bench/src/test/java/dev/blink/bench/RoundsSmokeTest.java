@@ -23,8 +23,8 @@ class RoundsSmokeTest {
                 "SMALL_REPEATS", "2", "OUT", out.toString()));
 
         List<String> samples = Files.readAllLines(out.resolve("rounds.tsv"));
-        // users and narrow: 9 methods each; indexed users: 5; three small-seed shapes: 3 each
-        assertEquals(1 + 9 + 9 + 5 + 3 * 3, samples.size(), () -> String.join("\n", samples));
+        // users and narrow: 9 methods each; indexed users: 4; three small-seed shapes: 3 each
+        assertEquals(1 + 9 + 9 + 4 + 3 * 3, samples.size(), () -> String.join("\n", samples));
         String report = Files.readString(out.resolve("rounds.md"));
         for (String expected : List.of("**bench_users**", "**bench_narrow**", "**bench_users_indexed**", "**small 50×10**",
                 "Hibernate persist", "bench_users: blinkJpa at", "Load average")) {
