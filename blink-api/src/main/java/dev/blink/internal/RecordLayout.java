@@ -9,6 +9,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,14 +26,44 @@ final class RecordLayout implements RowLayout {
         }
     };
 
+    /** Components read through a call site of their own (see {@link #copyValues}); the rest share a loop's. */
+    private static final int OWN_SITES = 12;
+
     private final Class<?> type;
     private final List<String> columns;
     private final Function<Object, Object>[] getters;
+    private final int n;
+    private final Function<Object, Object> g0;
+    private final Function<Object, Object> g1;
+    private final Function<Object, Object> g2;
+    private final Function<Object, Object> g3;
+    private final Function<Object, Object> g4;
+    private final Function<Object, Object> g5;
+    private final Function<Object, Object> g6;
+    private final Function<Object, Object> g7;
+    private final Function<Object, Object> g8;
+    private final Function<Object, Object> g9;
+    private final Function<Object, Object> g10;
+    private final Function<Object, Object> g11;
 
     private RecordLayout(Class<?> type, List<String> columns, Function<Object, Object>[] getters) {
         this.type = type;
         this.columns = columns;
         this.getters = getters;
+        this.n = getters.length;
+        Function<Object, Object>[] g = Arrays.copyOf(getters, OWN_SITES);
+        this.g0 = g[0];
+        this.g1 = g[1];
+        this.g2 = g[2];
+        this.g3 = g[3];
+        this.g4 = g[4];
+        this.g5 = g[5];
+        this.g6 = g[6];
+        this.g7 = g[7];
+        this.g8 = g[8];
+        this.g9 = g[9];
+        this.g10 = g[10];
+        this.g11 = g[11];
     }
 
     static RecordLayout of(Class<?> type, ColumnNaming naming) {
@@ -127,8 +158,57 @@ final class RecordLayout implements RowLayout {
             throw new IllegalArgumentException("expected a " + type.getName() + " like the first row but got "
                     + (row == null ? "null" : row.getClass().getName()));
         }
+        // One call site per component: in a loop, the one site of apply() sees every component's
+        // lambda class, so the JIT dispatches each value through the interface table; here each
+        // site sees one class per record type and the accessor is inlined. Order is component order.
+        int n = this.n;
+        values[0] = g0.apply(row);
+        if (n == 1) {
+            return;
+        }
+        values[1] = g1.apply(row);
+        if (n == 2) {
+            return;
+        }
+        values[2] = g2.apply(row);
+        if (n == 3) {
+            return;
+        }
+        values[3] = g3.apply(row);
+        if (n == 4) {
+            return;
+        }
+        values[4] = g4.apply(row);
+        if (n == 5) {
+            return;
+        }
+        values[5] = g5.apply(row);
+        if (n == 6) {
+            return;
+        }
+        values[6] = g6.apply(row);
+        if (n == 7) {
+            return;
+        }
+        values[7] = g7.apply(row);
+        if (n == 8) {
+            return;
+        }
+        values[8] = g8.apply(row);
+        if (n == 9) {
+            return;
+        }
+        values[9] = g9.apply(row);
+        if (n == 10) {
+            return;
+        }
+        values[10] = g10.apply(row);
+        if (n == 11) {
+            return;
+        }
+        values[11] = g11.apply(row);
         Function<Object, Object>[] read = getters;
-        for (int i = 0; i < read.length; i++) {
+        for (int i = OWN_SITES; i < n; i++) {
             values[i] = read[i].apply(row);
         }
     }

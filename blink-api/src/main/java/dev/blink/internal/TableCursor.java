@@ -120,6 +120,16 @@ final class TableCursor implements TableInput {
 
     @Override
     public boolean next(Object[] values) {
+        return read(values, true);
+    }
+
+    /** The constants are not copied into every row only for the inserter to skip them. */
+    @Override
+    public boolean nextVarying(Object[] values) {
+        return read(values, false);
+    }
+
+    private boolean read(Object[] values, boolean withConstants) {
         if (token.cancelled() || Thread.currentThread().isInterrupted()) {
             throw Stops.now(token, Location.of(step).row(rowNumber));
         }
@@ -148,7 +158,7 @@ final class TableCursor implements TableInput {
         } catch (IllegalArgumentException e) {
             throw new SeedException(location(), e.getMessage(), e);
         }
-        if (constantValues.length > 0) {
+        if (withConstants && constantValues.length > 0) {
             System.arraycopy(constantValues, 0, values, mappedCount, constantValues.length);
         }
         if (retained != null) {
@@ -184,7 +194,9 @@ final class TableCursor implements TableInput {
         } else {
             Map<String, Object> kept = new LinkedHashMap<>(retainedIndexes.length * 2);
             for (int i = 0; i < retainedIndexes.length; i++) {
-                kept.put(retainedNames[i], values[retainedIndexes[i]]);
+                int at = retainedIndexes[i];
+                // a constant is read from the constants: nextVarying leaves its slot as the caller had it
+                kept.put(retainedNames[i], at < mappedCount ? values[at] : constantValues[at - mappedCount]);
             }
             retained.add(Collections.unmodifiableMap(kept));
         }

@@ -36,6 +36,18 @@ public interface TableInput {
      */
     boolean next(Object[] values);
 
+    /**
+     * Like {@link #next}, but may leave the slots of the {@link #constantColumns()} untouched: for
+     * an inserter that read them once, from the first row's {@link #next}, and encoded them once.
+     * By default it is {@link #next}.
+     *
+     * @return {@code false} when there are no more rows
+     * @throws dev.blink.SeedException as {@link #next} does
+     */
+    default boolean nextVarying(Object[] values) {
+        return next(values);
+    }
+
     /** The 1-based position of the row last returned by {@link #next}, 0 before the first. */
     long rowNumber();
 

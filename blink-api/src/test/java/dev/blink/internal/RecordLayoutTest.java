@@ -47,6 +47,32 @@ class RecordLayoutTest {
         assertSame(Boolean.FALSE, values[6]);
     }
 
+    private record One(String only) {
+    }
+
+    private record Twelve(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j, int k, int l) {
+    }
+
+    private record Fourteen(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j, int k, int l,
+                            String m, long n) {
+    }
+
+    @Test
+    void theLayoutReadsEveryComponentInOrderWhateverTheirNumber() {
+        assertArrayEquals(new Object[] {"x"}, copy(new One("x"), 1));
+        assertArrayEquals(new Object[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                copy(new Twelve(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), 12));
+        assertArrayEquals(new Object[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "thirteen", 14L},
+                copy(new Fourteen(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "thirteen", 14L), 14));
+        assertArrayEquals(EXPECTED, copy(ROW, 11));
+    }
+
+    private static Object[] copy(Record row, int columns) {
+        Object[] values = new Object[columns];
+        RecordLayout.of(row.getClass(), ColumnNaming.SNAKE_CASE).copyValues(row, values);
+        return values;
+    }
+
     private static Object[] read(Function<Object, Object>[] getters) {
         Object[] values = new Object[getters.length];
         for (int i = 0; i < getters.length; i++) {

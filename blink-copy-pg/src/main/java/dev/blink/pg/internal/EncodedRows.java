@@ -82,7 +82,7 @@ final class EncodedRows {
                         lines.record(input.rowNumber(), origin.file(), origin.line());
                     }
                     rows.write(out, values);
-                } while (input.next(values));
+                } while (input.nextVarying(values)); // the constants' slots keep the first row's values
             }
             rows.trailer(out);
             out.flush();

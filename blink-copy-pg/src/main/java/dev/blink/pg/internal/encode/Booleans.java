@@ -17,7 +17,8 @@ final class Booleans {
     }
 
     static void write(CopyStream out, boolean b) {
-        out.int4(1);
-        out.int1(b ? 1 : 0);
+        out.room(5);
+        out.int4InRoom(1);
+        out.int1InRoom(b ? 1 : 0);
     }
 }

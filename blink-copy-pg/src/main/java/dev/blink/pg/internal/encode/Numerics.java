@@ -173,13 +173,14 @@ final class Numerics {
             low++;
         }
         int ndigits = n - low;
-        out.int4(8 + 2 * ndigits);
-        out.int2(ndigits);
-        out.int2(ndigits == 0 ? 0 : n - 1 - fractionGroups);
-        out.int2(ndigits == 0 ? 0 : sign);
-        out.int2(dscale);
+        out.room(12 + 2 * ndigits); // the whole field: one bounds check
+        out.int4InRoom(8 + 2 * ndigits);
+        out.int2InRoom(ndigits);
+        out.int2InRoom(ndigits == 0 ? 0 : n - 1 - fractionGroups);
+        out.int2InRoom(ndigits == 0 ? 0 : sign);
+        out.int2InRoom(dscale);
         for (int i = n - 1; i >= low; i--) {
-            out.int2((int) (abs / BASE_10000[i] % 10_000));
+            out.int2InRoom((int) (abs / BASE_10000[i] % 10_000));
         }
     }
 

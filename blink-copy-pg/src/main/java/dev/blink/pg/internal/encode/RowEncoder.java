@@ -20,12 +20,31 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
     final int n;
     final boolean[] constant;
     final byte[][] encoded;
+    /** The columns that are not constant, in order: the only ones the row loop encodes. */
+    final int[] varying;
+    /**
+     * What a row starts with (the binary field count, then the bytes of the constant columns before
+     * the first varying one) and, per varying column, the bytes of the constant columns right after
+     * it (null if none): the constants are encoded once, and a row only appends their bytes.
+     */
+    byte[] lead;
+    byte[][] after;
     private int failed = -1;
 
     private RowEncoder(int n, boolean[] constant) {
         this.n = n;
         this.constant = constant;
         this.encoded = new byte[n][];
+        int count = 0;
+        for (boolean c : constant) {
+            count += c ? 0 : 1;
+        }
+        this.varying = new int[count];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (!constant[i]) {
+                varying[k++] = i;
+            }
+        }
     }
 
     /**
@@ -41,8 +60,12 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
     public static RowEncoder forTable(List<String> columns, List<PgType> types, boolean[] constant, Object[] first,
                                       EncoderContext context) {
         String why = first == null ? null : whyText(columns, types, first, context);
-        return why == null ? new Binary(columns, types, constant, context)
+        RowEncoder rows = why == null ? new Binary(columns, types, constant, context)
                 : new Text(columns, types, constant, context, why);
+        if (rows.varying.length == rows.n) {
+            rows.segments(); // no constants to wait for
+        }
+        return rows;
     }
 
     /**
@@ -56,7 +79,54 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
                 encodeOnce(i, first[i]);
             }
         }
+        segments();
     }
+
+    /** Joins the constants' bytes into {@link #lead} and {@link #after}, with the format's framing. */
+    private void segments() {
+        CopyStream part = CopyStream.inMemory();
+        rowStart(part);
+        after = new byte[varying.length][];
+        int k = -1;
+        for (int i = 0; i < n; i++) {
+            if (!constant[i]) {
+                close(k, part);
+                part = CopyStream.inMemory();
+                k++;
+                continue;
+            }
+            separator(part, i);
+            part.bytes(encoded[i]);
+        }
+        rowEnd(part);
+        close(k, part);
+        boolean none = true;
+        for (byte[] segment : after) {
+            none &= segment == null;
+        }
+        if (none) {
+            after = null; // no constant after any varying column: the row loop need not look
+        }
+    }
+
+    /** Ends the segment before varying column {@code k + 1}: the lead if {@code k} is -1. */
+    private void close(int k, CopyStream part) {
+        byte[] bytes = part.toByteArray();
+        if (k < 0) {
+            lead = bytes;
+        } else {
+            after[k] = bytes.length == 0 ? null : bytes;
+        }
+    }
+
+    /** What a row begins with, before its first field. */
+    abstract void rowStart(CopyStream out);
+
+    /** What goes before the field of column {@code i}. */
+    abstract void separator(CopyStream out, int i);
+
+    /** What a row ends with, after its last field. */
+    abstract void rowEnd(CopyStream out);
 
     /** What a column of {@code type} takes, for messages. */
     public static String expected(PgType type) {
@@ -172,24 +242,45 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
         }
 
         @Override
+        void rowStart(CopyStream out) {
+            out.int2(n);
+        }
+
+        @Override
+        void separator(CopyStream out, int i) {
+        }
+
+        @Override
+        void rowEnd(CopyStream out) {
+        }
+
+        @Override
         public void write(CopyStream out, Object[] values) {
-            int i = 0;
+            int[] columns = varying;
+            byte[][] constants = after;
+            int k = 0;
             try {
-                out.int2(n);
-                for (; i < n; i++) {
-                    if (constant[i]) {
-                        out.bytes(encoded[i]);
-                        continue;
+                if (lead.length == 2) {
+                    out.int2(n); // no constant before the first varying column
+                } else {
+                    out.bytes(lead);
+                }
+                if (constants == null) {
+                    for (; k < columns.length; k++) {
+                        field(out, columns[k], values[columns[k]]);
                     }
-                    Object value = values[i];
-                    if (value == null) {
-                        out.nullValue();
-                    } else {
-                        writers[i].write(out, value);
+                    return;
+                }
+                for (; k < columns.length; k++) {
+                    int i = columns[k];
+                    field(out, i, values[i]);
+                    byte[] next = constants[k];
+                    if (next != null) {
+                        out.bytes(next);
                     }
                 }
             } catch (BadValue e) {
-                throw failed(i, e);
+                throw failed(columns[k], e);
             }
         }
 
@@ -234,22 +325,41 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
         }
 
         @Override
+        void rowStart(CopyStream out) {
+        }
+
+        @Override
+        void separator(CopyStream out, int i) {
+            if (i > 0) {
+                out.int1('\t');
+            }
+        }
+
+        @Override
+        void rowEnd(CopyStream out) {
+            out.int1('\n');
+        }
+
+        @Override
         public void write(CopyStream out, Object[] values) {
-            int i = 0;
+            int[] columns = varying;
+            byte[][] constants = after; // never null: the last segment holds the row's end
+            int k = 0;
             try {
-                for (; i < n; i++) {
+                out.bytes(lead);
+                for (; k < columns.length; k++) {
+                    int i = columns[k];
                     if (i > 0) {
                         out.int1('\t');
                     }
-                    if (constant[i]) {
-                        out.bytes(encoded[i]);
-                        continue;
-                    }
                     field(out, i, values[i]);
+                    byte[] next = constants[k];
+                    if (next != null) {
+                        out.bytes(next);
+                    }
                 }
-                out.int1('\n');
             } catch (BadValue e) {
-                throw failed(i, e);
+                throw failed(columns[k], e);
             }
         }
 

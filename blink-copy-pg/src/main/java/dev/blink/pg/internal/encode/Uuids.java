@@ -18,8 +18,9 @@ final class Uuids {
     }
 
     static void write(CopyStream out, UUID u) {
-        out.int4(16);
-        out.int8(u.getMostSignificantBits());
-        out.int8(u.getLeastSignificantBits());
+        out.room(20);
+        out.int4InRoom(16);
+        out.int8InRoom(u.getMostSignificantBits());
+        out.int8InRoom(u.getLeastSignificantBits());
     }
 }
