@@ -155,14 +155,19 @@ public class EncodeBenchmark {
                 return;
             }
             double cpu = samples.stream().mapToLong(s -> s[0]).average().orElse(0);
+            // the median too: on a shared machine one operation can take several times the others
+            long[] sorted = samples.stream().mapToLong(s -> s[0]).sorted().toArray();
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
             double wall = samples.stream().mapToLong(s -> s[1]).average().orElse(0);
             long sent = samples.get(samples.size() - 1)[2];
             String table = load.benchTable.tableName();
             Fixtures.writeSide("cpu-" + benchmark + "-" + table + "-" + load.rows + ".json", String.format(Locale.ROOT,
                     "{\"method\": \"%s\", \"table\": \"%s\", \"rows\": %d, \"samples\": %d, \"cpuSecondsPerOp\": %.6f, "
-                            + "\"wallSecondsPerOp\": %.6f, \"cpuSecondsPerMillionRows\": %.6f, \"bytesPerOp\": %d}%n",
+                            + "\"wallSecondsPerOp\": %.6f, \"cpuSecondsPerMillionRows\": %.6f, "
+                            + "\"medianCpuSecondsPerMillionRows\": %.6f, \"bytesPerOp\": %d}%n",
                     benchmark, table, load.rows, samples.size(), cpu / 1e9, wall / 1e9, cpu / 1e9 * 1_000_000.0 / load.rows,
-                    sent));
+                    median / 1e9 * 1_000_000.0 / load.rows, sent));
         }
     }
 }
