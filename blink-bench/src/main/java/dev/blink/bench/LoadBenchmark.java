@@ -1,6 +1,5 @@
 package dev.blink.bench;
 
-import de.bytefish.pgbulkinsert.PgBulkInsert;
 import dev.blink.Blink;
 import dev.blink.InsertOptions;
 import dev.blink.Plan;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +39,7 @@ import org.postgresql.PGConnection;
 public class LoadBenchmark {
 
     /** Rows per JDBC batch and per multi-row INSERT (at most 65535 parameters per statement). */
-    static final int CHUNK = 1000;
+    static final int CHUNK = PeerLoads.CHUNK;
 
     /** Blink, rows as {@code Map<String, Object>}, default inserter (binary COPY). */
     @Benchmark
@@ -83,22 +81,7 @@ public class LoadBenchmark {
     /** PgBulkInsert 8: binary COPY through a hand-written mapping. */
     @Benchmark
     public int pgBulkInsert(LoadState load) throws SQLException {
-        Connection connection = load.connection;
-        connection.setAutoCommit(false);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            if (load.benchTable == BenchTable.USERS) {
-                new PgBulkInsert<>(new BenchTable.UsersMapping()).saveAll(pg, castList(load.records, UserRow.class));
-            } else {
-                new PgBulkInsert<>(new BenchTable.NarrowMapping()).saveAll(pg, castList(load.records, NarrowRow.class));
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        PeerLoads.pgBulkInsert(load.connection, load.benchTable, load.records);
         return load.rows;
     }
 
@@ -115,29 +98,7 @@ public class LoadBenchmark {
     /** A prepared INSERT, {@value #CHUNK} rows per {@code executeBatch}, {@code reWriteBatchedInserts=true}. */
     @Benchmark
     public int jdbcBatch(LoadState load) throws SQLException {
-        Connection connection = load.rewriteConnection;
-        BenchTable table = load.benchTable;
-        connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement(table.insertSql(1))) {
-            int pending = 0;
-            for (Object row : load.records) {
-                table.bind(insert, 1, row);
-                insert.addBatch();
-                if (++pending == CHUNK) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        PeerLoads.jdbcBatch(load.rewriteConnection, load.benchTable, load.records);
         return load.rows;
     }
 
@@ -148,51 +109,34 @@ public class LoadBenchmark {
         BenchTable table = load.benchTable;
         int perStatement = Math.min(CHUNK, 65_535 / table.columns().size());
         List<?> records = load.records;
-        connection.setAutoCommit(false);
-        try (PreparedStatement full = connection.prepareStatement(table.insertSql(perStatement))) {
-            int start = 0;
-            for (; start + perStatement <= records.size(); start += perStatement) {
-                int p = 1;
-                for (int i = start; i < start + perStatement; i++) {
-                    p = table.bind(full, p, records.get(i));
-                }
-                full.executeUpdate();
-            }
-            if (start < records.size()) {
-                try (PreparedStatement rest = connection.prepareStatement(table.insertSql(records.size() - start))) {
+        PeerLoads.inTransaction(connection, () -> {
+            try (PreparedStatement full = connection.prepareStatement(table.insertSql(perStatement))) {
+                int start = 0;
+                for (; start + perStatement <= records.size(); start += perStatement) {
                     int p = 1;
-                    for (int i = start; i < records.size(); i++) {
-                        p = table.bind(rest, p, records.get(i));
+                    for (int i = start; i < start + perStatement; i++) {
+                        p = table.bind(full, p, records.get(i));
                     }
-                    rest.executeUpdate();
+                    full.executeUpdate();
+                }
+                if (start < records.size()) {
+                    try (PreparedStatement rest = connection.prepareStatement(table.insertSql(records.size() - start))) {
+                        int p = 1;
+                        for (int i = start; i < records.size(); i++) {
+                            p = table.bind(rest, p, records.get(i));
+                        }
+                        rest.executeUpdate();
+                    }
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
         return load.rows;
     }
 
     /** Hibernate {@code Session.persist}, JDBC batches of 1000, flush and clear every 1000 entities. */
     @Benchmark
     public int hibernatePersist(Fixtures.EntityRows rows) {
-        try (Session session = rows.sessionFactory.openSession()) {
-            Transaction transaction = session.beginTransaction();
-            int pending = 0;
-            for (Object entity : rows.entities) {
-                session.persist(entity);
-                if (++pending == CHUNK) {
-                    session.flush();
-                    session.clear();
-                    pending = 0;
-                }
-            }
-            transaction.commit();
-        }
+        PeerLoads.persist(rows.sessionFactory, rows.entities);
         return rows.entities.size();
     }
 

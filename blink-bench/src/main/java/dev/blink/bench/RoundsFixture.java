@@ -1,6 +1,5 @@
 package dev.blink.bench;
 
-import de.bytefish.pgbulkinsert.PgBulkInsert;
 import dev.blink.Blink;
 import dev.blink.InsertOptions;
 import dev.blink.Retain;
@@ -16,15 +15,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.Transaction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -39,8 +35,6 @@ final class RoundsFixture implements AutoCloseable {
     static final String CEILING = "ceiling";
     /** {@code bench_users} with three secondary indexes. */
     static final String INDEXED = "bench_users_indexed";
-
-    private static final int CHUNK = LoadBenchmark.CHUNK;
 
     private final TestDatabase database;
     private final Path files;
@@ -135,11 +129,21 @@ final class RoundsFixture implements AutoCloseable {
         methods.add(new RoundsMethod("blinkJpa", "Blink, JPA entities (blink-jpa, callbacks on)", () -> pid,
                 repeat -> jpaSeed(jpa, entityClass, entities)));
         methods.add(new RoundsMethod("pgBulkInsert", "PgBulkInsert 8.1.5 (binary COPY)", () -> pid,
-                repeat -> pgBulkInsert(shape, records)));
+                repeat -> {
+                    PeerLoads.pgBulkInsert(connection, shape, records);
+                    return records.size();
+                }));
         methods.add(new RoundsMethod("jdbcBatch", "JDBC batch of 1000, reWriteBatchedInserts", () -> rewritePid,
-                repeat -> jdbcBatch(shape, records)));
+                repeat -> {
+                    // with batch rewriting pgjdbc answers SUCCESS_NO_INFO per row: the count is checked after the load
+                    PeerLoads.jdbcBatch(rewrite, shape, records);
+                    return records.size();
+                }));
         methods.add(new RoundsMethod("hibernatePersist", "Hibernate persist, batch 1000 (callbacks on)", () -> hibernatePid,
-                repeat -> persist(entities)));
+                repeat -> {
+                    PeerLoads.persist(hibernate, entities);
+                    return entities.size();
+                }));
         return new RoundsCase(table, rows, 1, "TRUNCATE " + table, "SELECT count(*) FROM " + table, methods);
     }
 
@@ -188,68 +192,6 @@ final class RoundsFixture implements AutoCloseable {
         var plan = Blink.plan();
         jpa.table(type).addTo(plan, store -> typed, TableOptions.retain(Retain.NONE));
         return plan.insert(connection, InsertOptions.defaults()).rows();
-    }
-
-    private long pgBulkInsert(BenchTable shape, List<?> records) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            if (shape == BenchTable.USERS) {
-                new PgBulkInsert<>(new BenchTable.UsersMapping()).saveAll(pg, LoadBenchmark.castList(records, UserRow.class));
-            } else {
-                new PgBulkInsert<>(new BenchTable.NarrowMapping()).saveAll(pg, LoadBenchmark.castList(records, NarrowRow.class));
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return records.size();
-    }
-
-    private long jdbcBatch(BenchTable shape, List<?> records) throws SQLException {
-        rewrite.setAutoCommit(false);
-        try (PreparedStatement insert = rewrite.prepareStatement(shape.insertSql(1))) {
-            int pending = 0;
-            for (Object row : records) {
-                shape.bind(insert, 1, row);
-                insert.addBatch();
-                if (++pending == CHUNK) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-            rewrite.commit();
-        } catch (SQLException | RuntimeException e) {
-            rewrite.rollback();
-            throw e;
-        } finally {
-            rewrite.setAutoCommit(true);
-        }
-        // with batch rewriting pgjdbc answers SUCCESS_NO_INFO per row: the rows sent are the count (checked after)
-        return records.size();
-    }
-
-    private long persist(List<Object> entities) {
-        try (Session session = hibernate.openSession()) {
-            Transaction transaction = session.beginTransaction();
-            int pending = 0;
-            for (Object entity : entities) {
-                session.persist(entity);
-                if (++pending == CHUNK) {
-                    session.flush();
-                    session.clear();
-                    pending = 0;
-                }
-            }
-            transaction.commit();
-        }
-        return entities.size();
     }
 
     @Override

@@ -106,9 +106,8 @@ final class SmallSeeds {
 
     /** Plain JDBC: per table a prepared INSERT, one {@code executeBatch}, all in one transaction. */
     long jdbcBatch(Connection connection, int repeat) throws SQLException {
-        connection.setAutoCommit(false);
-        long written = 0;
-        try {
+        long[] written = new long[1];
+        PeerLoads.inTransaction(connection, () -> {
             for (int t = 0; t < tables; t++) {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO " + table(t) + " (id, name, v, created_at) VALUES (?, ?, ?, ?)")) {
@@ -120,35 +119,22 @@ final class SmallSeeds {
                         insert.addBatch();
                     }
                     for (int count : insert.executeBatch()) {
-                        written += count;
+                        written[0] += count;
                     }
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return written;
+        });
+        return written[0];
     }
 
     /** PgBulkInsert: per table one binary COPY, all in one transaction. */
     long pgBulkInsert(Connection connection, int repeat) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
+        PeerLoads.inTransaction(connection, () -> {
             var pg = connection.unwrap(org.postgresql.PGConnection.class);
             for (int t = 0; t < tables; t++) {
                 new PgBulkInsert<>(new Mapping(table(t))).saveAll(pg, rows.get(repeat).get(t));
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
         return rowsPerSeed();
     }
 
