@@ -55,12 +55,22 @@ public final class Rounds {
         PostgresServer server = PostgresServer.shared();
         try (TestDatabase database = server.createDatabase()) {
             RoundsFixture fixture = new RoundsFixture(database, out.resolve("files"));
+            // only the selected cases are built: a large table's rows take memory and time to make
             List<RoundsCase> grid = new ArrayList<>();
-            grid.add(fixture.bigTable(BenchTable.USERS.tableName(), BenchTable.USERS, usersRows, true));
-            grid.add(fixture.bigTable(BenchTable.NARROW.tableName(), BenchTable.NARROW, narrowRows, true));
-            grid.add(fixture.bigTable(RoundsFixture.INDEXED, BenchTable.USERS, usersRows, false));
+            if (cases.matcher(BenchTable.USERS.tableName()).find()) {
+                grid.add(fixture.bigTable(BenchTable.USERS.tableName(), BenchTable.USERS, usersRows, true));
+            }
+            if (cases.matcher(BenchTable.NARROW.tableName()).find()) {
+                grid.add(fixture.bigTable(BenchTable.NARROW.tableName(), BenchTable.NARROW, narrowRows, true));
+            }
+            if (cases.matcher(RoundsFixture.INDEXED).find()) {
+                grid.add(fixture.bigTable(RoundsFixture.INDEXED, BenchTable.USERS, usersRows, false));
+            }
             for (int[] shape : new int[][] {{1, 1}, {10, 100}, {50, 10}}) {
-                grid.add(fixture.smallSeed(new SmallSeeds(shape[0], shape[1], smallRepeats), smallRepeats));
+                SmallSeeds seeds = new SmallSeeds(shape[0], shape[1], smallRepeats);
+                if (cases.matcher(seeds.name()).find()) {
+                    grid.add(fixture.smallSeed(seeds, smallRepeats));
+                }
             }
             List<RoundsCase> selected = select(grid, cases, methods);
             RoundsReport report = new RoundsReport(selected, server.description(), rounds, warmups);
