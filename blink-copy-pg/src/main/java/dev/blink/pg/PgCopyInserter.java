@@ -199,24 +199,15 @@ public final class PgCopyInserter implements Inserter {
     }
 
     private PgOnConflict onConflictFor(TableName table) {
-        PgOnConflict own = onConflictByTable.get(table);
-        return own != null ? own : onConflict;
+        return onConflictByTable.getOrDefault(table, onConflict);
     }
 
     @Override
     public InsertStats insert(Connection connection, TableInput input, InsertOptions options) throws SQLException {
         checkArguments(connection, input, options);
-        Duration timeout = options.statementTimeout();
-        PgOnConflict conflict = onConflictFor(input.table());
-        SeedCatalog seed = seeds.of(connection);
-        try {
-            return StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
-                    input.location().table(), conflict, true,
-                    freeze -> TableCopy.copy(connection, input, encoders, conflict, timeout, seed, freeze)));
-        } catch (SQLException | RuntimeException | Error e) {
-            endSeed(connection); // the seed fails: it is not told so later
-            throw e;
-        }
+        return load(connection, input.table(), input.location().table(), options, true,
+                (conflict, timeout, seed, freeze) -> TableCopy.copy(connection, input, encoders, conflict, timeout, seed,
+                        freeze));
     }
 
     /**
@@ -227,17 +218,8 @@ public final class PgCopyInserter implements Inserter {
     public Optional<InsertStats> insertCsv(Connection connection, CsvInput input, InsertOptions options)
             throws SQLException {
         checkArguments(connection, input, options);
-        Duration timeout = options.statementTimeout();
-        PgOnConflict conflict = onConflictFor(input.table());
-        SeedCatalog seed = seeds.of(connection);
-        try {
-            return Optional.of(StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
-                    input.location(0).table(), conflict, true,
-                    freeze -> CsvCopy.copy(connection, input, conflict, timeout, seed, freeze))));
-        } catch (SQLException | RuntimeException | Error e) {
-            endSeed(connection);
-            throw e;
-        }
+        return Optional.of(load(connection, input.table(), input.location(0).table(), options, true,
+                (conflict, timeout, seed, freeze) -> CsvCopy.copy(connection, input, conflict, timeout, seed, freeze)));
     }
 
     /**
@@ -248,17 +230,8 @@ public final class PgCopyInserter implements Inserter {
     public Optional<InsertStats> insertJson(Connection connection, JsonInput input, InsertOptions options)
             throws SQLException {
         checkArguments(connection, input, options);
-        Duration timeout = options.statementTimeout();
-        PgOnConflict conflict = onConflictFor(input.table());
-        SeedCatalog seed = seeds.of(connection);
-        try {
-            return Optional.of(StatementTimeout.around(connection, timeout, () -> load(connection, input.table(),
-                    input.location(0, 0).table(), conflict, false,
-                    freeze -> JsonCopy.copy(connection, input, conflict, timeout, seed))));
-        } catch (SQLException | RuntimeException | Error e) {
-            endSeed(connection);
-            throw e;
-        }
+        return Optional.of(load(connection, input.table(), input.location(0, 0).table(), options, false,
+                (conflict, timeout, seed, freeze) -> JsonCopy.copy(connection, input, conflict, timeout, seed)));
     }
 
     /** Forgets what the connection's seed left here: its catalog entries and its truncations. */
@@ -267,34 +240,41 @@ public final class PgCopyInserter implements Inserter {
         truncations.forget(connection);
     }
 
-    /** One table's COPY, given whether it may add {@code FREEZE}. */
+    /** One table's COPY, given its on-conflict rule, timeout, the seed's catalog and whether it may add {@code FREEZE}. */
     @FunctionalInterface
     private interface Load {
-        InsertStats copy(boolean freeze) throws SQLException;
+        InsertStats copy(PgOnConflict conflict, Duration timeout, SeedCatalog seed, boolean freeze) throws SQLException;
     }
 
     /**
-     * Runs one table's COPY: with FREEZE if this seed truncated the table in the current
-     * (sub)transaction and the server would accept it, between the drop and the recreation of its
-     * indexes and foreign keys if the table's {@link PgIndexRebuild} asks for it.
+     * Runs one table's COPY under the statement timeout: with FREEZE if this seed truncated the
+     * table in the current (sub)transaction and the server would accept it, between the drop and
+     * the recreation of its indexes and foreign keys if the table's {@link PgIndexRebuild} asks for
+     * it. A failure ends the seed here (the inserter is not told of it later).
      *
      * @param freezable whether the load is a COPY into the table itself that can take FREEZE
      */
-    private InsertStats load(Connection connection, TableName table, String step, PgOnConflict conflict,
+    private InsertStats load(Connection connection, TableName table, String step, InsertOptions options,
                              boolean freezable, Load load) throws SQLException {
-        boolean freeze = freezable && copyFreeze && conflict == null && truncations.freezable(connection, table);
-        IndexRebuild rebuild = IndexRebuild.prepare(connection, table, step, rebuildFor(table), conflict != null);
-        boolean dropped = rebuild.drop(connection);
-        InsertStats stats = load.copy(freeze);
-        if (dropped) {
-            rebuild.recreate(connection);
+        Duration timeout = options.statementTimeout();
+        PgOnConflict conflict = onConflictFor(table);
+        SeedCatalog seed = seeds.of(connection);
+        try {
+            return StatementTimeout.around(connection, timeout, () -> {
+                boolean freeze = freezable && copyFreeze && conflict == null && truncations.freezable(connection, table);
+                IndexRebuild rebuild = IndexRebuild.prepare(connection, table, step,
+                        rebuildByTable.getOrDefault(table, this.rebuild), conflict != null);
+                boolean dropped = rebuild.drop(connection);
+                InsertStats stats = load.copy(conflict, timeout, seed, freeze);
+                if (dropped) {
+                    rebuild.recreate(connection);
+                }
+                return stats;
+            });
+        } catch (SQLException | RuntimeException | Error e) {
+            endSeed(connection);
+            throw e;
         }
-        return stats;
-    }
-
-    private PgIndexRebuild rebuildFor(TableName table) {
-        PgIndexRebuild own = rebuildByTable.get(table);
-        return own != null ? own : rebuild;
     }
 
     private static void checkArguments(Connection connection, Object input, InsertOptions options) {

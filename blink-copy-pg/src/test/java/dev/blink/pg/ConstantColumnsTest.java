@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * appended to every row, in binary COPY and in COPY text: what the database holds afterwards, what
  * the store retains, and where a bad value is reported.
  */
+@Tag("versions")
 class ConstantColumnsTest {
 
     @RegisterExtension
