@@ -5,6 +5,7 @@ import dev.blink.TableName;
 import dev.blink.TableResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * transaction that Blink commits or rolls back. An inserter never commits, rolls back or closes the
  * connection, and leaves the session's settings as it found them. {@link #cancel} is the one
  * method called from another thread. Implementations must be thread-safe if one instance is
- * shared by concurrent seeds.
+ * shared by concurrent seeds. The default inserter, registered for {@link java.util.ServiceLoader},
+ * is instantiated once per class loader and shared by every seed that does not choose one, so it
+ * must be thread-safe.
  */
 public interface Inserter {
 
@@ -77,31 +80,40 @@ public interface Inserter {
     /**
      * Checks now the constraints whose checks the database deferred to the commit, so that a
      * violation fails the seed (which then undoes only its own work) rather than the caller's
-     * commit. Called after {@link #afterSeed}, inside a savepoint that Blink rolls back afterwards
-     * when the transaction is the caller's (so the caller's constraint mode and pending checks stay
-     * as they were: the checks run again at the commit). Checks pending from the caller's own work
-     * before the seed are checked too.
+     * commit. Called after {@link #afterSeed}. When the transaction is the caller's, Blink calls it
+     * inside a savepoint that it rolls back afterwards (so the caller's constraint mode and pending
+     * checks stay as they were: the checks run again at the commit), and checks pending from the
+     * caller's own work before the seed are checked too. When the transaction is Blink's own, Blink
+     * calls it directly and commits after it: an implementation that runs a statement the database
+     * may refuse must guard it itself, as the default does.
      *
-     * <p>The default runs the SQL standard's {@code SET CONSTRAINTS ALL IMMEDIATE}, and returns
-     * false, checking nothing, if the database refuses it as unknown (an error of SQLSTATE class 42
-     * or 0A); a database that cannot defer constraints has none to check.
+     * <p>The default runs the SQL standard's {@code SET CONSTRAINTS ALL IMMEDIATE} under a savepoint
+     * of its own (ended by Blink's rollback or commit), and returns false, checking nothing and leaving the transaction as it was, if the
+     * database refuses it as unknown (an error of SQLSTATE class 42 or 0A); a database that cannot
+     * defer constraints has none to check.
      *
-     * @return whether the constraints were checked; if not, Blink rolls back to the savepoint
+     * @return whether the constraints were checked
      * @throws SQLException a violation (SQLSTATE class 23, or a deferred trigger's error), reported
      *     as the seed's failure
      */
     default boolean checkDeferredConstraints(Connection connection, List<TableResult> results, InsertOptions options)
             throws SQLException {
+        Savepoint guard = connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
-            return true;
         } catch (SQLException e) {
             String state = e.getSQLState();
             if (state != null && (state.startsWith("42") || state.startsWith("0A"))) {
+                connection.rollback(guard);
+                connection.releaseSavepoint(guard);
                 return false;
             }
             throw e;
         }
+        // not released: PostgreSQL keeps what undoes SET CONSTRAINTS in the subtransaction it ran in,
+        // so after a release Blink's rollback to its own savepoint (the caller's transaction) would no
+        // longer put the caller's constraint mode back; that rollback, or the commit, ends this one
+        return true;
     }
 
     /**

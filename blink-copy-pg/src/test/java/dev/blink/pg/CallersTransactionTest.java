@@ -223,4 +223,18 @@ class CallersTransactionTest {
         assertInstanceOf(SQLException.class, e.getCause());
         assertEquals(0L, db.count("users"));
     }
+
+    @Test
+    void aDeferredViolationFailsAJdbcBatchSeedInItsOwnTransactionOnAnAutocommitConnection() throws SQLException {
+        try (Connection connection = db.connect()) {
+            SeedException e = assertThrows(SeedException.class,
+                    () -> seedWithAnOrphanPost().insert(connection, options("jdbc")));
+            assertEquals("23503", e.sqlState().orElseThrow());
+            assertTrue(e.getMessage().contains("Key (user_id)=(404)"), e.getMessage());
+            assertTrue(connection.getAutoCommit());
+            goodSeed().insert(connection, options("jdbc")); // the connection is usable, its transaction ended
+        }
+        assertEquals(List.of(Map.of("id", 1L, "name", "Ada")), db.query("SELECT id, name FROM users"));
+        assertEquals(1L, db.count("posts"));
+    }
 }

@@ -7,15 +7,7 @@ import dev.blink.Retain;
 import dev.blink.TableOptions;
 import dev.blink.testkit.PostgresServer;
 import dev.blink.testkit.TestDatabase;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,9 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import javax.net.SocketFactory;
 
 /**
  * Not part of the suite (a main, not a test): the wall time of small seeds through Blink's default
@@ -157,101 +147,5 @@ public final class SeedLatency {
         Arrays.sort(trips);
         System.out.printf("%-8s %-10s %9.2f %9.2f %9.2f %12d%n", shape, inserter, nanos[nanos.length / 2] / 1e6,
                 nanos[nanos.length / 10] / 1e6, nanos[nanos.length * 9 / 10] / 1e6, trips[trips.length / 2]);
-    }
-
-    /** pgjdbc's {@code socketFactory}: sockets that count each turn from writing to reading as a round trip. */
-    public static final class CountingSocketFactory extends SocketFactory {
-
-        static final AtomicLong TRIPS = new AtomicLong();
-
-        /** For pgjdbc, which instantiates the class by name. */
-        public CountingSocketFactory() {
-        }
-
-        @Override
-        public Socket createSocket() {
-            return new CountingSocket();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = new CountingSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return createSocket(host.getHostAddress(), port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return createSocket(address, port);
-        }
-    }
-
-    private static final class CountingSocket extends Socket {
-        private volatile boolean wrote;
-        private InputStream in;
-        private OutputStream out;
-
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            super.connect(endpoint, timeout);
-        }
-
-        @Override
-        public synchronized InputStream getInputStream() throws IOException {
-            if (in == null) {
-                in = new FilterInputStream(super.getInputStream()) {
-                    @Override
-                    public int read() throws IOException {
-                        turn();
-                        return super.read();
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        turn();
-                        return super.read(b, off, len);
-                    }
-                };
-            }
-            return in;
-        }
-
-        @Override
-        public synchronized OutputStream getOutputStream() throws IOException {
-            if (out == null) {
-                out = new FilterOutputStream(super.getOutputStream()) {
-                    @Override
-                    public void write(int b) throws IOException {
-                        wrote = true;
-                        super.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        wrote = true;
-                        out.write(b, off, len);
-                    }
-                };
-            }
-            return out;
-        }
-
-        private void turn() {
-            if (wrote) {
-                wrote = false;
-                CountingSocketFactory.TRIPS.incrementAndGet();
-            }
-        }
     }
 }

@@ -10,29 +10,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads tables' columns and their types from the catalog: a seed's tables all in one round trip
- * ({@link #readAll}), or one table in one ({@link #read}).
+ * ({@link #readAll}), or one table in one ({@link #read}), plus one per level of reference for
+ * types that are not built in (an enum: one; an array of a domain over an enum: three).
  */
 final class Catalog {
 
-    /** A type's references: a domain's base type, an array's element type, a range's subtype (0: none). */
-    private static final String REFERENCES = " JOIN pg_type p ON p.oid = x.oid LEFT JOIN pg_range r ON r.rngtypid = p.oid"
-            + " CROSS JOIN LATERAL (VALUES (p.typbasetype),"
-            + " (CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END),"
-            + " (coalesce(r.rngsubtype, 0))) v(ref) WHERE v.ref <> 0";
-
     /** A type's row: the columns of {@link TypeRow}, from {@code pg_type p} and {@code pg_range r}. */
-    private static final String TYPE_ROW = "p.oid::int8, p.typbasetype::int8,"
+    private static final String TYPE_ROW = "SELECT p.oid::int8, p.typbasetype::int8,"
             + " (CASE WHEN p.typreceive = 'array_recv'::regproc THEN p.typelem ELSE 0 END)::int8,"
             + " coalesce(r.rngsubtype, 0)::int8, n.nspname::text, p.typname::text, p.typtype::text, p.typcategory::text,"
             + " p.typdelim::text, i.prosrc, v.prosrc FROM pg_type p JOIN pg_namespace n ON n.oid = p.typnamespace"
@@ -40,32 +39,36 @@ final class Catalog {
             + " LEFT JOIN pg_proc i ON i.oid = p.typinput LEFT JOIN pg_proc v ON v.oid = p.typreceive";
 
     /**
-     * Every table named in the array ({@code $1}, as SQL), its columns and their types, and the session's
-     * settings, in one round trip. Rows of three kinds, in one shape: {@code r} per table (its position,
-     * OID or null, server_version_num, max_identifier_length, TimeZone), {@code a} per column (table
-     * position, type, attnum, name, attgenerated), {@code t} per type (the columns of {@link TypeRow}).
-     * Types are followed two references deep without recursion (a domain's base, an array's element,
-     * a range's subtype: domains over arrays and arrays of domains included), which covers the common
-     * cases; {@link #readTypes} reads any deeper reference on its own.
+     * Every table named in the array ({@code $1}, as SQL), its columns and the session's settings, in
+     * one round trip: a row per column (a table without columns, or that does not exist, has one row
+     * with a null {@code attnum}): table position, OID or null, attnum, name, type, attgenerated,
+     * server_version_num, max_identifier_length, TimeZone, server_version. Deliberately a plain join:
+     * the server plans it in a fraction of the time a query that also follows the types took (that
+     * plan was most of a small seed's server time); types are read by {@link #TYPES}, and built-in
+     * ones only once per server version ({@link #BUILT_IN_TYPES}).
      */
-    private static final String TABLES = "WITH t AS (SELECT u.n, to_regclass(u.x)::oid AS oid"
-            + " FROM unnest(?::text[]) WITH ORDINALITY u(x, n)),"
-            + " c AS (SELECT t.n, a.attnum, a.attname, a.atttypid, a.attgenerated FROM t"
-            + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-            + " t0 AS (SELECT DISTINCT atttypid AS oid FROM c),"
-            + " t1 AS (SELECT DISTINCT v.ref AS oid FROM t0 x" + REFERENCES + "),"
-            + " t2 AS (SELECT DISTINCT v.ref AS oid FROM t1 x" + REFERENCES + "),"
-            + " ty AS (SELECT oid FROM t0 UNION SELECT oid FROM t1 UNION SELECT oid FROM t2)"
-            + " SELECT 'r', t.n, t.oid::int8, current_setting('server_version_num')::int8,"
-            + " current_setting('max_identifier_length')::int8, NULL::int8, current_setting('TimeZone'),"
-            + " NULL, NULL, NULL, NULL, NULL, NULL FROM t"
-            + " UNION ALL SELECT 'a', c.n, c.atttypid::int8, c.attnum::int8, NULL, NULL, c.attname::text,"
-            + " c.attgenerated::text, NULL, NULL, NULL, NULL, NULL FROM c"
-            + " UNION ALL SELECT 't', 0, " + TYPE_ROW + " WHERE p.oid IN (SELECT oid FROM ty)"
-            + " ORDER BY 1, 2, 4";
+    private static final String TABLES = "SELECT u.n, t.oid::int8, a.attnum::int8, a.attname::text, a.atttypid::int8,"
+            + " a.attgenerated::text, current_setting('server_version_num')::int8,"
+            + " current_setting('max_identifier_length')::int8, current_setting('TimeZone'),"
+            + " current_setting('server_version') FROM unnest(?::text[]) WITH ORDINALITY u(x, n)"
+            + " CROSS JOIN LATERAL (SELECT to_regclass(u.x)::oid AS oid) t"
+            + " LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped"
+            + " ORDER BY u.n, a.attnum";
 
-    /** The types of the OIDs in the array, for references deeper than {@link #TABLES} follows. */
-    private static final String TYPES = "SELECT 't', 0, " + TYPE_ROW + " WHERE p.oid = ANY (?::oid[])";
+    /** The types of the OIDs in the array. */
+    private static final String TYPES = TYPE_ROW + " WHERE p.oid = ANY (?::oid[])";
+
+    /**
+     * PostgreSQL's built-in types: OIDs below 10000 (FirstGenbkiObjectId) are assigned in the
+     * server's own catalog files, the same rows on every database of a server version (a minor
+     * release never changes the catalog), so they are read once per version and kept.
+     */
+    private static final String BUILT_IN_TYPES = TYPE_ROW + " WHERE p.oid < 10000";
+
+    private static final int FIRST_NON_BUILT_IN_OID = 10000;
+
+    /** The built-in types by server version ({@code server_version_num} and {@code server_version}). */
+    private static final Map<String, Map<Integer, TypeRow>> BUILT_IN = new ConcurrentHashMap<>();
 
     private static final String SIMILAR_TABLES = "SELECT n.nspname, c.relname FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"
@@ -142,8 +145,8 @@ final class Catalog {
 
     /**
      * Reads every table of {@code tables} that exists from the catalog of {@code connection}, in one
-     * round trip (one more for each level of types nested deeper than a domain over an array or an
-     * array of a domain). A table that does not exist is left out: {@link #read} reports it.
+     * round trip (one more for each level of types that are not built in). A table that does not
+     * exist is left out: {@link #read} reports it.
      */
     static Tables readAll(Connection connection, List<TableName> tables) throws SQLException {
         String[] names = new String[tables.size()];
@@ -156,34 +159,31 @@ final class Catalog {
         for (int i = 0; i < names.length; i++) {
             columns.add(new ArrayList<>());
         }
-        Map<Integer, TypeRow> types = new HashMap<>();
         String timeZone = null;
         int version = 0;
         int maxIdentifierLength = 0;
+        String versionKey = null;
         try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
             statement.setArray(1, connection.createArrayOf("text", names));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    switch (rs.getString(1)) {
-                        case "r" -> {
-                            int n = rs.getInt(2) - 1;
-                            oids[n] = (int) rs.getLong(3);
-                            exists[n] = !rs.wasNull();
-                            version = rs.getInt(4);
-                            maxIdentifierLength = rs.getInt(5);
-                            timeZone = rs.getString(7);
-                        }
-                        case "a" -> {
-                            String generated = rs.getString(8);
-                            columns.get(rs.getInt(2) - 1).add(new ColumnRow(rs.getString(7), (int) rs.getLong(3),
-                                    generated != null && !generated.isEmpty()));
-                        }
-                        default -> putType(rs, types);
+                    int n = rs.getInt(1) - 1;
+                    oids[n] = (int) rs.getLong(2);
+                    exists[n] = !rs.wasNull();
+                    long attnum = rs.getLong(3);
+                    if (!rs.wasNull()) {
+                        String generated = rs.getString(6);
+                        columns.get(n).add(new ColumnRow(rs.getString(4), (int) rs.getLong(5),
+                                generated != null && !generated.isEmpty()));
                     }
+                    version = rs.getInt(7);
+                    maxIdentifierLength = rs.getInt(8);
+                    timeZone = rs.getString(9);
+                    versionKey = version + " " + rs.getString(10);
                 }
             }
         }
-        readDeeperTypes(connection, types);
+        Map<Integer, TypeRow> types = readTypes(connection, columns, versionKey);
         Map<Integer, PgType> built = new HashMap<>();
         Map<TableName, Table> found = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -215,43 +215,92 @@ final class Catalog {
                            int element, int subtype, char delimiter, String input, String receive) {
     }
 
-    private static void putType(ResultSet rs, Map<Integer, TypeRow> types) throws SQLException {
-        String delimiter = rs.getString(11);
-        TypeRow row = new TypeRow((int) rs.getLong(3), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), (int) rs.getLong(4), (int) rs.getLong(5), (int) rs.getLong(6),
-                delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0), rs.getString(12), rs.getString(13));
-        types.put(row.oid(), row);
+    private static TypeRow typeRow(ResultSet rs) throws SQLException {
+        String delimiter = rs.getString(9);
+        return new TypeRow((int) rs.getLong(1), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), (int) rs.getLong(2), (int) rs.getLong(3), (int) rs.getLong(4),
+                delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0), rs.getString(10), rs.getString(11));
     }
 
-    /** Reads the types that {@code types} refer to but lacks, level by level, until none is missing. */
-    private static void readDeeperTypes(Connection connection, Map<Integer, TypeRow> types) throws SQLException {
-        while (true) {
-            StringJoiner missing = new StringJoiner(",", "{", "}");
-            boolean any = false;
-            for (TypeRow row : types.values()) {
-                for (int ref : new int[] {"d".equals(row.typtype()) ? row.base() : 0, row.element(), row.subtype()}) {
-                    if (ref != 0 && !types.containsKey(ref)) {
-                        missing.add(Integer.toUnsignedString(ref));
-                        any = true;
-                    }
-                }
-            }
-            if (!any) {
-                return;
-            }
-            int known = types.size();
-            try (PreparedStatement statement = connection.prepareStatement(TYPES)) {
-                statement.setString(1, missing.toString());
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        putType(rs, types);
-                    }
-                }
-            }
-            if (types.size() == known) {
-                throw new SQLException("the catalog names types that pg_type lacks: " + missing);
+    /**
+     * The rows of the columns' types and of every type they refer to (a domain's base, an array's
+     * element, a range's subtype, to any depth): built-in ones from {@link #BUILT_IN}, the others
+     * read in one round trip per level of reference.
+     */
+    private static Map<Integer, TypeRow> readTypes(Connection connection, List<List<ColumnRow>> columns,
+                                                   String versionKey) throws SQLException {
+        Map<Integer, TypeRow> types = new HashMap<>();
+        Set<Integer> wanted = new HashSet<>();
+        for (List<ColumnRow> table : columns) {
+            for (ColumnRow column : table) {
+                wanted.add(column.type());
             }
         }
+        Map<Integer, TypeRow> builtIn = null;
+        while (!wanted.isEmpty()) {
+            StringJoiner missing = new StringJoiner(",", "{", "}");
+            boolean any = false;
+            for (int oid : wanted) {
+                if (Integer.compareUnsigned(oid, FIRST_NON_BUILT_IN_OID) < 0) {
+                    if (builtIn == null) {
+                        builtIn = builtInTypes(connection, versionKey);
+                    }
+                    TypeRow row = builtIn.get(oid);
+                    if (row == null) {
+                        throw new SQLException("the catalog names a built-in type that pg_type lacks: " + oid);
+                    }
+                    types.put(oid, row);
+                } else {
+                    missing.add(Integer.toUnsignedString(oid));
+                    any = true;
+                }
+            }
+            if (any) {
+                try (PreparedStatement statement = connection.prepareStatement(TYPES)) {
+                    statement.setString(1, missing.toString());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            TypeRow row = typeRow(rs);
+                            types.put(row.oid(), row);
+                        }
+                    }
+                }
+                for (int oid : wanted) {
+                    if (!types.containsKey(oid)) {
+                        throw new SQLException("the catalog names types that pg_type lacks: " + missing);
+                    }
+                }
+            }
+            Set<Integer> next = new HashSet<>();
+            for (int oid : wanted) {
+                TypeRow row = types.get(oid);
+                for (int ref : new int[] {"d".equals(row.typtype()) ? row.base() : 0, row.element(), row.subtype()}) {
+                    if (ref != 0 && !types.containsKey(ref)) {
+                        next.add(ref);
+                    }
+                }
+            }
+            wanted = next;
+        }
+        return types;
+    }
+
+    /** The built-in types of the connected server's version, read on its first use. */
+    private static Map<Integer, TypeRow> builtInTypes(Connection connection, String versionKey) throws SQLException {
+        Map<Integer, TypeRow> known = BUILT_IN.get(versionKey);
+        if (known != null) {
+            return known;
+        }
+        Map<Integer, TypeRow> read = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(BUILT_IN_TYPES)) {
+            while (rs.next()) {
+                TypeRow row = typeRow(rs);
+                read.put(row.oid(), row);
+            }
+        }
+        Map<Integer, TypeRow> kept = Map.copyOf(read);
+        BUILT_IN.putIfAbsent(versionKey, kept);
+        return kept;
     }
 
     private static PgType build(int oid, Map<Integer, TypeRow> rows, Map<Integer, PgType> built) {
