@@ -2,25 +2,44 @@ package dev.blink.internal;
 
 import dev.blink.Retain;
 import dev.blink.Store;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The immutable {@link Store}: each step makes a new one with one more entry. */
+/**
+ * The immutable {@link Store}: each step makes a new one with one more entry. A store is its last
+ * entry and the store before it; the maps a callback reads are built on first use and kept, so a
+ * step that does not read the store costs nothing (copying the maps at every step cost a seed of
+ * many small tables a sixth of its client CPU).
+ */
 public final class StoreState implements Store {
 
-    private static final StoreState EMPTY = new StoreState(Map.of(), Map.of(), Map.of());
+    private static final StoreState EMPTY = new StoreState(null, null, null, null, false);
 
-    private final Map<String, List<?>> tables;
-    private final Map<String, Retain> retention;
-    private final Map<String, Object> context;
+    /** The store before this entry, or null for the empty store. */
+    private final StoreState before;
+    private final String key;
+    private final Object value;
+    private final Retain retain;
+    private final boolean table;
+    /** The maps, once built; immutable, so a race only builds them twice. */
+    private volatile Maps maps;
 
-    private StoreState(Map<String, List<?>> tables, Map<String, Retain> retention, Map<String, Object> context) {
-        this.tables = tables;
-        this.retention = retention;
-        this.context = context;
+    private record Maps(Map<String, List<?>> tables, Map<String, Retain> retention, Map<String, Object> context) {
+    }
+
+    private StoreState(StoreState before, String key, Object value, Retain retain, boolean table) {
+        this.before = before;
+        this.key = key;
+        this.value = value;
+        this.retain = retain;
+        this.table = table;
+        if (before == null) {
+            maps = new Maps(Map.of(), Map.of(), Map.of());
+        }
     }
 
     /** An empty store. */
@@ -30,39 +49,63 @@ public final class StoreState implements Store {
 
     /** A store with one more table. */
     public StoreState withTable(String table, List<?> rows, Retain retain) {
-        Map<String, List<?>> copy = new LinkedHashMap<>(tables);
-        copy.put(table, rows);
-        Map<String, Retain> kept = new LinkedHashMap<>(retention);
-        kept.put(table, retain);
-        return new StoreState(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(kept), context);
+        return new StoreState(this, table, rows, retain, true);
     }
 
     /** A store with one more context value. */
     public StoreState withContext(String key, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(context);
-        copy.put(key, value);
-        return new StoreState(tables, retention, Collections.unmodifiableMap(copy));
+        return new StoreState(this, key, value, null, false);
+    }
+
+    private Maps maps() {
+        Maps built = maps;
+        if (built == null) {
+            List<StoreState> entries = new ArrayList<>();
+            StoreState at = this;
+            while (at.maps == null) {
+                entries.add(at);
+                at = at.before;
+            }
+            Maps base = at.maps;
+            Map<String, List<?>> tables = new LinkedHashMap<>(base.tables());
+            Map<String, Retain> retention = new LinkedHashMap<>(base.retention());
+            Map<String, Object> context = new LinkedHashMap<>(base.context());
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                StoreState entry = entries.get(i);
+                if (entry.table) {
+                    tables.put(entry.key, (List<?>) entry.value);
+                    retention.put(entry.key, entry.retain);
+                } else {
+                    context.put(entry.key, entry.value);
+                }
+            }
+            built = new Maps(Collections.unmodifiableMap(tables), Collections.unmodifiableMap(retention),
+                    Collections.unmodifiableMap(context));
+            maps = built;
+        }
+        return built;
     }
 
     @Override
     public Map<String, List<?>> tables() {
-        return tables;
+        return maps().tables();
     }
 
     @Override
     public Map<String, Object> context() {
-        return context;
+        return maps().context();
     }
 
     @Override
     public List<?> table(String table) {
         Objects.requireNonNull(table, "null table");
-        List<?> rows = tables.get(table);
+        Maps all = maps();
+        List<?> rows = all.tables().get(table);
         if (rows == null) {
             throw new IllegalArgumentException("No table \"" + table + "\" in the store yet; tables so far: "
-                    + tables.keySet() + ". A table sees only the tables added before it.");
+                    + all.tables().keySet() + ". A table sees only the tables added before it.");
         }
-        if (retention.get(table).none()) {
+        if (all.retention().get(table).none()) {
             throw new IllegalArgumentException("Table \"" + table + "\" retains no rows (Retain.NONE); retain "
                     + "what later steps need, e.g. TableOptions.retain(Retain.columns(\"id\"))");
         }
@@ -88,6 +131,7 @@ public final class StoreState implements Store {
     @Override
     public Object context(String key) {
         Objects.requireNonNull(key, "null key");
+        Map<String, Object> context = context();
         if (!context.containsKey(key)) {
             throw new IllegalArgumentException("No context \"" + key + "\" in the store yet; context so far: "
                     + context.keySet() + ". Add it with addContext before the steps that read it.");
@@ -108,6 +152,6 @@ public final class StoreState implements Store {
 
     @Override
     public String toString() {
-        return "Store[tables=" + tables.keySet() + ", context=" + context.keySet() + "]";
+        return "Store[tables=" + tables().keySet() + ", context=" + context().keySet() + "]";
     }
 }

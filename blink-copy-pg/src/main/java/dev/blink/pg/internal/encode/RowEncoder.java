@@ -84,6 +84,10 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
 
     /** Joins the constants' bytes into {@link #lead} and {@link #after}, with the format's framing. */
     private void segments() {
+        if (varying.length == n && n > 0) {
+            noConstants();
+            return;
+        }
         CopyStream part = CopyStream.inMemory();
         rowStart(part);
         after = new byte[varying.length][];
@@ -106,6 +110,21 @@ public abstract sealed class RowEncoder permits RowEncoder.Binary, RowEncoder.Te
         }
         if (none) {
             after = null; // no constant after any varying column: the row loop need not look
+        }
+    }
+
+    /** {@link #segments} of a table without constant columns, in two small buffers rather than one per column. */
+    private void noConstants() {
+        CopyStream part = CopyStream.inMemory();
+        rowStart(part);
+        lead = part.toByteArray();
+        CopyStream end = CopyStream.inMemory();
+        rowEnd(end);
+        byte[] tail = end.toByteArray();
+        after = null;
+        if (tail.length > 0) {
+            after = new byte[n][];
+            after[n - 1] = tail;
         }
     }
 
