@@ -127,6 +127,21 @@ public final class CopyStream {
         }
     }
 
+    /**
+     * Raw bytes outside any value as one CopyData message, after what is buffered and one look of
+     * the watch: for text read from a file in large chunks, which needs no buffering.
+     */
+    void message(byte[] b, int off, int len) {
+        flush();
+        watch.beforeChunk();
+        try {
+            copy.writeToCopy(b, off, len);
+        } catch (SQLException e) {
+            throw new CopyFailure(e);
+        }
+        sent += len;
+    }
+
     /** Lets the watch look at the COPY between rows (the row loop calls it every few rows). */
     void betweenRows() {
         watch.betweenRows();

@@ -25,8 +25,11 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class CsvCopy {
 
-    /** Bytes read from the file at a time: more than CopyStream buffers, so that it hands each chunk to the driver as it is. */
-    private static final int CHUNK = 2 * CopyStream.SIZE;
+    /**
+     * Bytes read from the file at a time, each chunk sent as it is as one CopyData message (no copy
+     * into CopyStream's buffer): what CopyManager.copyIn does with its 64 KiB buffer.
+     */
+    private static final int CHUNK = CopyStream.SIZE;
     /** The value in COPY's context line: {@code COPY t, line 3, column age: "forty"}. */
     private static final Pattern COLUMN_VALUE = Pattern.compile("COPY .*?, line \\d+, column [^:]+: \"(.*)\"");
 
@@ -53,7 +56,7 @@ public final class CsvCopy {
                 byte[] buffer = new byte[CHUNK];
                 int n;
                 while ((n = read(input, buffer, table)) >= 0) {
-                    out.bytes(buffer, 0, n);
+                    out.message(buffer, 0, n);
                 }
                 out.flush();
             });

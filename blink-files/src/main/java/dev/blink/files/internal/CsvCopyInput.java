@@ -35,6 +35,11 @@ import java.util.function.Consumer;
 public final class CsvCopyInput extends FileInput implements CsvInput {
 
     private static final int BUFFER = 64 * 1024;
+    /**
+     * The buffer under {@link LineSkipper}: the skipped lines and the byte order mark are read
+     * through it, COPY's chunks (larger) go past it to the file.
+     */
+    private static final int SKIP_BUFFER = 8192;
 
     private final CsvSettings settings;
 
@@ -94,7 +99,7 @@ public final class CsvCopyInput extends FileInput implements CsvInput {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the CSV file " + source + ": " + e, e);
         }
-        bytes = new LineSkipper(new BufferedInputStream(in, BUFFER), "UTF8".equals(encoding), settings.skipLines());
+        bytes = new LineSkipper(new BufferedInputStream(in, SKIP_BUFFER), "UTF8".equals(encoding), settings.skipLines());
         if (rows == null) {
             scan = new MarkerScan();
             return;
