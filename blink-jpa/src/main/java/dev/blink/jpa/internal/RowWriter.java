@@ -10,8 +10,10 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.internal.BasicAttributeMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
@@ -48,6 +50,13 @@ final class RowWriter {
      */
     private final SelectableMapping[][] selectables;
     private final int[][] positions;
+    /**
+     * Per kept attribute: for a plain basic attribute, whose decomposition is its one column's value
+     * through the column's JDBC mapping ({@code BasicAttributeMapping.breakDownJdbcValues}), that
+     * mapping, so a value skips the decomposition's calls; null for the others.
+     */
+    private final JdbcMapping[] basic;
+    private final int[] basicPositions;
     private final List<InverseList> lists = new ArrayList<>();
     private final List<int[]> listPositions = new ArrayList<>();
     private final List<PluralAttributeMapping> foreignKeyCollections = new ArrayList<>();
@@ -84,6 +93,8 @@ final class RowWriter {
         this.attributes = TableColumns.written(persister, mapping);
         this.selectables = new SelectableMapping[attributes.length][];
         this.positions = new int[attributes.length][];
+        this.basic = new JdbcMapping[attributes.length];
+        this.basicPositions = new int[attributes.length];
         for (int k = 0; k < attributes.length; k++) {
             AttributeMapping attribute = persister.getAttributeMapping(attributes[k]);
             List<SelectableMapping> bound = TableColumns.bound(attribute, session);
@@ -94,6 +105,11 @@ final class RowWriter {
                 int position = columns.position(Names.column(selectable.getSelectionExpression()));
                 positions[k][i] = !TableColumns.writes(persister, mapping, selectable) ? NOT_WRITTEN
                         : position < 0 ? UNKNOWN : position;
+            }
+            if (attribute.getClass() == BasicAttributeMapping.class && bound.size() == 1 && bound.get(0) == attribute
+                    && positions[k][0] >= 0) {
+                basic[k] = ((BasicAttributeMapping) attribute).getJdbcMapping();
+                basicPositions[k] = positions[k][0];
             }
         }
         for (InverseList list : lists) {
@@ -172,6 +188,16 @@ final class RowWriter {
             Object value = state[index];
             if (value == null && dynamicInsert) {
                 continue; // Hibernate's dynamic insert leaves the columns out, so their defaults apply
+            }
+            JdbcMapping plain = basic[k];
+            if (plain != null) {
+                try {
+                    set(basicPositions[k], plain.convertToRelationalValue(value), values);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("attribute " + persister.getEntityName() + "."
+                            + persister.getAttributeMapping(index).getAttributeName() + ": " + e.getMessage(), e);
+                }
+                continue;
             }
             AttributeMapping attribute = persister.getAttributeMapping(index);
             currentSelectables = selectables[k];
