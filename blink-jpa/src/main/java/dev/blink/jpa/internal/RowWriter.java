@@ -42,6 +42,7 @@ final class RowWriter {
     private final boolean prepared;
     private final Lifecycle lifecycle;
     private final boolean dynamicInsert;
+    private final EntityValues entityValues;
     private final int[] attributes;
     /**
      * Per kept attribute, per value index of its decomposition: the selectable Hibernate passes
@@ -70,11 +71,12 @@ final class RowWriter {
     private boolean sawValue;
 
     /**
+     * @param type the class of the entities
      * @param main whether this is the entity's main table, where {@code persist}'s steps run
      * @param prepared whether a {@link PersistPass} already gave every row its id and ran those steps
      * @param lists the inverse lists whose elements are rows of this table
      */
-    RowWriter(JpaModel model, AbstractEntityPersister persister, EntityTableMapping mapping, TableColumns columns,
+    RowWriter(JpaModel model, Class<?> type, AbstractEntityPersister persister, EntityTableMapping mapping, TableColumns columns,
               RowShape shape, SharedSessionContractImplementor session, boolean main, boolean prepared,
               List<InverseList> lists) {
         this.persister = persister;
@@ -86,6 +88,7 @@ final class RowWriter {
         this.prepared = prepared;
         this.lifecycle = main ? Lifecycle.of(model, persister, session) : null;
         this.dynamicInsert = persister.isDynamicInsert();
+        this.entityValues = EntityValues.of(persister, type);
         var keys = mapping.getKeyMapping().getKeyColumns();
         this.directKey = keys.size() == 1 && persister.getIdentifierMapping() instanceof BasicValuedModelPart basic
                 && basic.getJdbcMapping().getValueConverter() == null
@@ -113,8 +116,8 @@ final class RowWriter {
             }
         }
         for (InverseList list : lists) {
-            Class<?> type = persister.getMappedClass();
-            if (list.elementClass().isAssignableFrom(type) || type.isAssignableFrom(list.elementClass())) {
+            Class<?> mapped = persister.getMappedClass();
+            if (list.elementClass().isAssignableFrom(mapped) || mapped.isAssignableFrom(list.elementClass())) {
                 this.lists.add(list);
                 int[] at = new int[list.setColumns().size()];
                 for (int i = 0; i < at.length; i++) {
@@ -158,14 +161,14 @@ final class RowWriter {
             }
             lifecycle.beforePersist(entity);
         }
-        Object id = persister.getIdentifier(entity, session);
+        Object id = entityValues.id(entity, session);
         if (id == null) {
             throw new IllegalArgumentException("the " + persister.getEntityName() + " has no id (attribute "
                     + persister.getIdentifierPropertyName() + "); " + (main
                     ? "assign it (or set it in a @PrePersist callback), or map it with @GeneratedValue"
                     : "write its main table first (JpaTables adds the tables of an entity in order)"));
         }
-        Object[] state = persister.getValues(entity);
+        Object[] state = entityValues.state(entity);
         if (main) {
             lifecycle.beforeInsert(entity, id, state);
         }
