@@ -5,6 +5,8 @@ import org.hibernate.engine.spi.PrimeAmongSecondarySupertypes;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.internal.BasicEntityIdentifierMappingImpl;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.property.access.spi.Getter;
+import org.hibernate.property.access.spi.GetterFieldImpl;
 import org.hibernate.proxy.HibernateProxy;
 
 /**
@@ -20,6 +22,8 @@ final class EntityValues {
     private final AbstractEntityPersister persister;
     /** The readers of the state, in state order; null where the persister reads the state itself. */
     private final Function<Object, Object>[] state;
+    /** Whether every attribute is read from its field (no getter method that could do more than read). */
+    private final boolean fields;
     /** The reader of the id; null where the persister reads it itself. */
     private final Function<Object, Object> id;
 
@@ -33,12 +37,16 @@ final class EntityValues {
                 && !persister.getBytecodeEnhancementMetadata().isEnhancedForLazyLoading()) {
             int n = persister.getNumberOfAttributeMappings();
             state = new Function[n];
+            boolean allFields = true;
             for (int i = 0; i < n; i++) {
-                state[i] = FieldReads.of(persister.getAttributeMappings().get(i).getAttributeMetadata()
-                        .getPropertyAccess().getGetter());
+                Getter getter = persister.getAttributeMappings().get(i).getAttributeMetadata().getPropertyAccess().getGetter();
+                state[i] = FieldReads.of(getter);
+                allFields &= getter.getClass() == GetterFieldImpl.class;
             }
+            fields = allFields;
         } else {
             state = null;
+            fields = false;
         }
         id = plain && persister.getIdentifierMapping().getClass() == BasicEntityIdentifierMappingImpl.class
                 ? FieldReads.of(((BasicEntityIdentifierMappingImpl) persister.getIdentifierMapping())
@@ -59,6 +67,19 @@ final class EntityValues {
     /** {@code persister.getIdentifier(entity, session)}. */
     Object id(Object entity, SharedSessionContractImplementor session) {
         return id == null ? persister.getIdentifier(entity, session) : id.apply(entity);
+    }
+
+    /**
+     * Whether {@link #value} reads one attribute as reading the whole state would: every attribute
+     * is a field, so reading some and not others, or in another order, changes nothing.
+     */
+    boolean readsEach() {
+        return fields;
+    }
+
+    /** {@code persister.getValues(entity)[index]}, where {@link #readsEach()}. */
+    Object value(Object entity, int index) {
+        return state[index].apply(entity);
     }
 
     /** {@code persister.getValues(entity)}: a new array. */

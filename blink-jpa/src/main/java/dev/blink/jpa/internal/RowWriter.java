@@ -43,6 +43,8 @@ final class RowWriter {
     private final Lifecycle lifecycle;
     private final boolean dynamicInsert;
     private final EntityValues entityValues;
+    /** Whether the attributes are read one by one, not as the whole state: nothing on this table reads the state. */
+    private final boolean eachValue;
     private final int[] attributes;
     /**
      * Per kept attribute, per value index of its decomposition: the selectable Hibernate passes
@@ -89,6 +91,7 @@ final class RowWriter {
         this.lifecycle = main ? Lifecycle.of(model, persister, session) : null;
         this.dynamicInsert = persister.isDynamicInsert();
         this.entityValues = EntityValues.of(persister, type);
+        this.eachValue = entityValues.readsEach() && (lifecycle == null || !lifecycle.needsState());
         var keys = mapping.getKeyMapping().getKeyColumns();
         this.directKey = keys.size() == 1 && persister.getIdentifierMapping() instanceof BasicValuedModelPart basic
                 && basic.getJdbcMapping().getValueConverter() == null
@@ -168,7 +171,8 @@ final class RowWriter {
                     ? "assign it (or set it in a @PrePersist callback), or map it with @GeneratedValue"
                     : "write its main table first (JpaTables adds the tables of an entity in order)"));
         }
-        Object[] state = entityValues.state(entity);
+        // the whole state where the lifecycle reads it, else each written attribute, read once, alike
+        Object[] state = eachValue ? null : entityValues.state(entity);
         if (main) {
             lifecycle.beforeInsert(entity, id, state);
         }
@@ -188,7 +192,7 @@ final class RowWriter {
         }
         for (int k = 0; k < attributes.length; k++) {
             int index = attributes[k];
-            Object value = state[index];
+            Object value = state == null ? entityValues.value(entity, index) : state[index];
             if (value == null && dynamicInsert) {
                 continue; // Hibernate's dynamic insert leaves the columns out, so their defaults apply
             }
