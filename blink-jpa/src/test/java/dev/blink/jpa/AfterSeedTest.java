@@ -58,7 +58,7 @@ class AfterSeedTest {
         Graph graph = Graph.build(40);
         List<EntityGroup> groups = List.of(new CallbackGroup(), new OrderColumnGroup(), new DynamicInsertGroup(),
                 new WriteExpressionGroup(), new PrimitiveIdGroup(), new JsonAggregateGroup(), new TablePerClassGroup(),
-                new EnumArrayGroup(), new DerivedIdGroup(), new SingleTableDefaultsGroup());
+                new EnumArrayGroup(), new DerivedIdGroup(), new SingleTableDefaultsGroup(), new PrivateFieldsGroup());
         List<Comment> comments = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Comment comment = new Comment();

@@ -127,6 +127,14 @@ class HibernateDifferentialTest {
         compare(new DerivedIdGroup(), new DerivedIdGroup());
     }
 
+    @Test
+    void readsPrivateFieldsAndPropertyGettersAsHibernatesGettersDo() {
+        PrivateFieldsGroup seeded = compare(new PrivateFieldsGroup(), new PrivateFieldsGroup());
+        for (PrivateFieldsGroup.Counter counter : seeded.counters) {
+            assertTrue(counter.value() > 1000, "the listener ran before the value was read");
+        }
+    }
+
     /** Persists {@code persisted} with Hibernate and seeds {@code seeded} with Blink, then compares their tables. */
     private static <G extends EntityGroup> G compare(G persisted, G seeded) {
         inTransaction(persisted::persist);

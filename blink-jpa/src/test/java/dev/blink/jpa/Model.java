@@ -27,7 +27,7 @@ final class Model {
                 Laptop.class, Shelf.class, Book.class, Comment.class));
         for (Class<?> group : List.of(CallbackGroup.class, OrderColumnGroup.class, DynamicInsertGroup.class,
                 WriteExpressionGroup.class, PrimitiveIdGroup.class, JsonAggregateGroup.class, TablePerClassGroup.class,
-                EnumArrayGroup.class, DerivedIdGroup.class, SingleTableDefaultsGroup.class)) {
+                EnumArrayGroup.class, DerivedIdGroup.class, SingleTableDefaultsGroup.class, PrivateFieldsGroup.class)) {
             for (Class<?> nested : group.getDeclaredClasses()) {
                 if (nested.isAnnotationPresent(jakarta.persistence.Entity.class)) {
                     all.add(nested);

@@ -1,17 +1,7 @@
 package dev.blink.jpa.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -35,8 +25,10 @@ final class BoundValue {
     private final boolean withTimeZone;
     private final boolean direct;
     private final boolean array;
-    private final Recorder recorder = new Recorder();
-    private final PreparedStatement statement;
+    private final RecordingStatement statement = new RecordingStatement();
+    /** The last class found to be, or not to be, pgjdbc's typed text: a column's values are of one class. */
+    private Class<?> lastClass;
+    private boolean lastPgObject;
 
     @SuppressWarnings("unchecked")
     private BoundValue(String column, JdbcMapping mapping) {
@@ -48,8 +40,6 @@ final class BoundValue {
                 || code == SqlTypes.TIME_WITH_TIMEZONE || code == SqlTypes.TIME_UTC;
         this.direct = isDirect(mapping, code);
         this.array = code == SqlTypes.ARRAY;
-        this.statement = (PreparedStatement) Proxy.newProxyInstance(BoundValue.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, recorder);
     }
 
     /** The binder of {@code mapping}, for the column {@code column} (named in errors). */
@@ -86,18 +76,18 @@ final class BoundValue {
                         + column + "\": " + e.getMessage(), e);
             }
         }
-        recorder.reset();
+        statement.reset();
         try {
             binder.bind(statement, relational, 1, options);
         } catch (SQLException | RuntimeException e) {
             throw new IllegalArgumentException("Hibernate could not bind " + describe(relational) + " to column \""
                     + column + "\": " + e.getMessage(), e);
         }
-        if (!recorder.bound) {
+        if (!statement.bound()) {
             throw new IllegalArgumentException("Hibernate's binder for column \"" + column + "\" ("
                     + mapping.getJdbcType().getFriendlyName() + ") bound nothing Blink can write");
         }
-        return normalize(recorder.value, recorder.calendar);
+        return normalize(statement.value(), statement.calendar());
     }
 
     private Object normalize(Object value, Calendar calendar) {
@@ -127,7 +117,15 @@ final class BoundValue {
         return value;
     }
 
-    private static boolean isPgObject(Class<?> type) {
+    private boolean isPgObject(Class<?> type) {
+        if (type != lastClass) {
+            lastPgObject = isPgObjectClass(type);
+            lastClass = type;
+        }
+        return lastPgObject;
+    }
+
+    private static boolean isPgObjectClass(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals("org.postgresql.util.PGobject")) {
                 return true;
@@ -166,106 +164,5 @@ final class BoundValue {
             text = text.substring(0, 100) + "…";
         }
         return value.getClass().getSimpleName() + " " + text;
-    }
-
-    /** A statement that keeps the one parameter it is given. */
-    private static final class Recorder implements InvocationHandler {
-        private Object value;
-        private Calendar calendar;
-        private boolean bound;
-        private Connection connection;
-
-        void reset() {
-            value = null;
-            calendar = null;
-            bound = false;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
-                bound = true;
-                value = switch (name) {
-                    case "setNull" -> null;
-                    case "setBinaryStream" -> read((InputStream) args[1]);
-                    case "setCharacterStream", "setNCharacterStream" -> read((Reader) args[1]);
-                    case "setArray" -> args[1] instanceof RecordedArray array ? array.elements() : args[1];
-                    case "setBlob", "setClob", "setNClob", "setRef", "setRowId", "setSQLXML", "setAsciiStream",
-                         "setUnicodeStream", "setURL" -> throw new SQLFeatureNotSupportedException(
-                            "Blink cannot write a value that Hibernate binds with " + name
-                                    + " (a LOB or locator); map the attribute to text or bytea");
-                    default -> args[1];
-                };
-                if (args.length == 3 && args[2] instanceof Calendar c) {
-                    calendar = c;
-                }
-                return null;
-            }
-            return switch (name) {
-                case "getConnection" -> connection();
-                case "toString" -> "recording statement";
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "isWrapperFor" -> false;
-                default -> throw new SQLFeatureNotSupportedException(
-                        "Blink records bound values only; Hibernate's binder called " + name);
-            };
-        }
-
-        private Connection connection() {
-            if (connection == null) {
-                connection = (Connection) Proxy.newProxyInstance(BoundValue.class.getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("createArrayOf")) {
-                                return new RecordedArray((Object[]) args[1]);
-                            }
-                            throw new SQLFeatureNotSupportedException(
-                                    "Blink records bound values only; Hibernate's binder called Connection."
-                                            + method.getName());
-                        });
-            }
-            return connection;
-        }
-
-        private static byte[] read(InputStream in) {
-            try (in) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String read(Reader in) {
-            try (in) {
-                StringBuilder out = new StringBuilder();
-                char[] buffer = new char[8192];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.append(buffer, 0, n);
-                }
-                return out.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** What a binder's {@code createArrayOf} made: the elements, as the inserter takes them. */
-    private record RecordedArray(Object[] elements) implements java.sql.Array {
-        @Override public String getBaseTypeName() throws SQLException { throw unsupported(); }
-        @Override public int getBaseType() throws SQLException { throw unsupported(); }
-        @Override public Object getArray() { return elements; }
-        @Override public Object getArray(java.util.Map<String, Class<?>> map) { return elements; }
-        @Override public Object getArray(long index, int count) throws SQLException { throw unsupported(); }
-        @Override public Object getArray(long index, int count, java.util.Map<String, Class<?>> map) throws SQLException { throw unsupported(); }
-        @Override public java.sql.ResultSet getResultSet() throws SQLException { throw unsupported(); }
-        @Override public java.sql.ResultSet getResultSet(java.util.Map<String, Class<?>> map) throws SQLException { throw unsupported(); }
-        @Override public java.sql.ResultSet getResultSet(long index, int count) throws SQLException { throw unsupported(); }
-        @Override public java.sql.ResultSet getResultSet(long index, int count, java.util.Map<String, Class<?>> map) throws SQLException { throw unsupported(); }
-        @Override public void free() { }
-
-        private static SQLException unsupported() {
-            return new SQLFeatureNotSupportedException("a recorded array holds its elements only");
-        }
     }
 }

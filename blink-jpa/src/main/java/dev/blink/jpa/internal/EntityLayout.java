@@ -201,6 +201,6 @@ final class EntityLayout implements RowLayout {
         EntityTableMapping mapping = JpaModel.tableMapping(persister, columns.table()).orElseThrow(() ->
                 new IllegalArgumentException("the row is a " + persister.getEntityName() + ", which has no row in table "
                         + columns.table()));
-        return new RowWriter(model, persister, mapping, columns, shape, session, main, prepared, lists);
+        return new RowWriter(model, type, persister, mapping, columns, shape, session, main, prepared, lists);
     }
 }

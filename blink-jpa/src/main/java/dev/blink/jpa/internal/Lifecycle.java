@@ -15,6 +15,13 @@ import org.hibernate.internal.EmptyInterceptor;
 import org.hibernate.jpa.event.spi.CallbackRegistry;
 import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.property.access.spi.Getter;
+import org.hibernate.property.access.spi.GetterFieldImpl;
+import org.hibernate.property.access.spi.GetterMethodImpl;
+import org.hibernate.type.AnyType;
+import org.hibernate.type.CollectionType;
+import org.hibernate.type.ComponentType;
+import org.hibernate.type.Type;
 
 /**
  * What Hibernate does to an entity of one class around its insert, in {@code persist}'s order,
@@ -45,7 +52,7 @@ final class Lifecycle {
         this.postPersist = callbacks.hasRegisteredCallbacks(persister.getMappedClass(), CallbackType.POST_PERSIST);
         Interceptor configured = session.getInterceptor();
         this.interceptor = configured == null || configured == EmptyInterceptor.INSTANCE ? null : configured;
-        this.nullability = model.factory().getSessionFactoryOptions().isCheckNullability()
+        this.nullability = model.factory().getSessionFactoryOptions().isCheckNullability() && !neverNull(persister)
                 ? new Nullability(session, Nullability.NullabilityCheckType.CREATE) : null;
         EventListenerGroup<PreInsertEventListener> group = model.factory().getEventEngine().getListenerRegistry()
                 .getEventListenerGroup(EventType.PRE_INSERT);
@@ -56,6 +63,36 @@ final class Lifecycle {
     /** The lifecycle of {@code persister}'s entities, with {@code session} as the session Hibernate would use. */
     static Lifecycle of(JpaModel model, AbstractEntityPersister persister, SharedSessionContractImplementor session) {
         return new Lifecycle(model, persister, session);
+    }
+
+    /**
+     * Whether Hibernate's nullability check cannot fail for this class, so that it is left out: it
+     * refuses a null in a not-null attribute and looks into embeddables, {@code @Any} values and
+     * collections; a class whose attributes are none of those, each nullable or read by a plain
+     * getter of a primitive (never null), passes it whatever its values.
+     */
+    @SuppressWarnings("removal") // Getter: how Hibernate's persisters read the state
+    private static boolean neverNull(AbstractEntityPersister persister) {
+        boolean[] nullable = persister.getPropertyNullability();
+        Type[] types = persister.getPropertyTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] instanceof AnyType || types[i] instanceof ComponentType || types[i] instanceof CollectionType) {
+                return false;
+            }
+            if (!nullable[i]) {
+                Getter getter = persister.getAttributeMapping(i).getAttributeMetadata().getPropertyAccess().getGetter();
+                boolean plain = getter.getClass() == GetterFieldImpl.class || getter.getClass() == GetterMethodImpl.class;
+                if (!plain || !getter.getReturnTypeClass().isPrimitive()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #beforeInsert} reads or changes the state, so that it must be given the whole state. */
+    boolean needsState() {
+        return nullability != null || preInsert != null || generators;
     }
 
     /** Whether {@link #beforePersist} does anything for this class. */

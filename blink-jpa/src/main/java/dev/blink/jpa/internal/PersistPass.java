@@ -77,8 +77,15 @@ final class PersistPass {
             Ids.allocateSequence(model, root, sequence, session, connection);
         }
         if (steps) {
+            // a table's rows are mostly of one class: its lifecycle is looked up when the class changes
+            Class<?> stepsClass = null;
+            Lifecycle lifecycle = null;
             for (Object row : rows) {
-                lifecycles.get(row.getClass()).beforePersist(row);
+                if (row.getClass() != stepsClass) {
+                    stepsClass = row.getClass();
+                    lifecycle = lifecycles.get(stepsClass);
+                }
+                lifecycle.beforePersist(row);
             }
         }
         if (!identity.isEmpty()) {

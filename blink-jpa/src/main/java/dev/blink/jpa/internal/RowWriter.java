@@ -10,8 +10,10 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.internal.BasicAttributeMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
@@ -40,6 +42,9 @@ final class RowWriter {
     private final boolean prepared;
     private final Lifecycle lifecycle;
     private final boolean dynamicInsert;
+    private final EntityValues entityValues;
+    /** Whether the attributes are read one by one, not as the whole state: nothing on this table reads the state. */
+    private final boolean eachValue;
     private final int[] attributes;
     /**
      * Per kept attribute, per value index of its decomposition: the selectable Hibernate passes
@@ -48,6 +53,13 @@ final class RowWriter {
      */
     private final SelectableMapping[][] selectables;
     private final int[][] positions;
+    /**
+     * Per kept attribute: for a plain basic attribute, whose decomposition is its one column's value
+     * through the column's JDBC mapping ({@code BasicAttributeMapping.breakDownJdbcValues}), that
+     * mapping, so a value skips the decomposition's calls; null for the others.
+     */
+    private final JdbcMapping[] basic;
+    private final int[] basicPositions;
     private final List<InverseList> lists = new ArrayList<>();
     private final List<int[]> listPositions = new ArrayList<>();
     private final List<PluralAttributeMapping> foreignKeyCollections = new ArrayList<>();
@@ -61,11 +73,12 @@ final class RowWriter {
     private boolean sawValue;
 
     /**
+     * @param type the class of the entities
      * @param main whether this is the entity's main table, where {@code persist}'s steps run
      * @param prepared whether a {@link PersistPass} already gave every row its id and ran those steps
      * @param lists the inverse lists whose elements are rows of this table
      */
-    RowWriter(JpaModel model, AbstractEntityPersister persister, EntityTableMapping mapping, TableColumns columns,
+    RowWriter(JpaModel model, Class<?> type, AbstractEntityPersister persister, EntityTableMapping mapping, TableColumns columns,
               RowShape shape, SharedSessionContractImplementor session, boolean main, boolean prepared,
               List<InverseList> lists) {
         this.persister = persister;
@@ -77,6 +90,8 @@ final class RowWriter {
         this.prepared = prepared;
         this.lifecycle = main ? Lifecycle.of(model, persister, session) : null;
         this.dynamicInsert = persister.isDynamicInsert();
+        this.entityValues = EntityValues.of(persister, type);
+        this.eachValue = entityValues.readsEach() && (lifecycle == null || !lifecycle.needsState());
         var keys = mapping.getKeyMapping().getKeyColumns();
         this.directKey = keys.size() == 1 && persister.getIdentifierMapping() instanceof BasicValuedModelPart basic
                 && basic.getJdbcMapping().getValueConverter() == null
@@ -84,6 +99,8 @@ final class RowWriter {
         this.attributes = TableColumns.written(persister, mapping);
         this.selectables = new SelectableMapping[attributes.length][];
         this.positions = new int[attributes.length][];
+        this.basic = new JdbcMapping[attributes.length];
+        this.basicPositions = new int[attributes.length];
         for (int k = 0; k < attributes.length; k++) {
             AttributeMapping attribute = persister.getAttributeMapping(attributes[k]);
             List<SelectableMapping> bound = TableColumns.bound(attribute, session);
@@ -95,10 +112,15 @@ final class RowWriter {
                 positions[k][i] = !TableColumns.writes(persister, mapping, selectable) ? NOT_WRITTEN
                         : position < 0 ? UNKNOWN : position;
             }
+            if (attribute.getClass() == BasicAttributeMapping.class && bound.size() == 1 && bound.get(0) == attribute
+                    && positions[k][0] >= 0) {
+                basic[k] = ((BasicAttributeMapping) attribute).getJdbcMapping();
+                basicPositions[k] = positions[k][0];
+            }
         }
         for (InverseList list : lists) {
-            Class<?> type = persister.getMappedClass();
-            if (list.elementClass().isAssignableFrom(type) || type.isAssignableFrom(list.elementClass())) {
+            Class<?> mapped = persister.getMappedClass();
+            if (list.elementClass().isAssignableFrom(mapped) || mapped.isAssignableFrom(list.elementClass())) {
                 this.lists.add(list);
                 int[] at = new int[list.setColumns().size()];
                 for (int i = 0; i < at.length; i++) {
@@ -142,14 +164,15 @@ final class RowWriter {
             }
             lifecycle.beforePersist(entity);
         }
-        Object id = persister.getIdentifier(entity, session);
+        Object id = entityValues.id(entity, session);
         if (id == null) {
             throw new IllegalArgumentException("the " + persister.getEntityName() + " has no id (attribute "
                     + persister.getIdentifierPropertyName() + "); " + (main
                     ? "assign it (or set it in a @PrePersist callback), or map it with @GeneratedValue"
                     : "write its main table first (JpaTables adds the tables of an entity in order)"));
         }
-        Object[] state = persister.getValues(entity);
+        // the whole state where the lifecycle reads it, else each written attribute, read once, alike
+        Object[] state = eachValue ? null : entityValues.state(entity);
         if (main) {
             lifecycle.beforeInsert(entity, id, state);
         }
@@ -169,9 +192,19 @@ final class RowWriter {
         }
         for (int k = 0; k < attributes.length; k++) {
             int index = attributes[k];
-            Object value = state[index];
+            Object value = state == null ? entityValues.value(entity, index) : state[index];
             if (value == null && dynamicInsert) {
                 continue; // Hibernate's dynamic insert leaves the columns out, so their defaults apply
+            }
+            JdbcMapping plain = basic[k];
+            if (plain != null) {
+                try {
+                    set(basicPositions[k], plain.convertToRelationalValue(value), values);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("attribute " + persister.getEntityName() + "."
+                            + persister.getAttributeMapping(index).getAttributeName() + ": " + e.getMessage(), e);
+                }
+                continue;
             }
             AttributeMapping attribute = persister.getAttributeMapping(index);
             currentSelectables = selectables[k];
